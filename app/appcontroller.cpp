@@ -1,0 +1,109 @@
+#include "appcontroller.h"
+
+#include "config/configloader.h"
+#include "core/logging.h"
+#include "gateway.h"
+#include "providers/registry.h"
+#include "secrets/secretstore.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QSaveFile>
+#include <QStandardPaths>
+
+namespace {
+
+// Written on first start so a new user has something to edit; comments say what each part is for.
+const char starterConfig[] = R"(# Switchyard configuration. A Co-Link client config.yaml works here unchanged.
+# Keys: api_key may be a literal, "env:VARIABLE", or absent (then the OS keychain holds it).
+
+gateway:
+  listen: 127.0.0.1:8790
+
+providers: []
+#  - name: openai
+#    type: openai                 # openai (any OpenAI-compatible API) or claude
+#    base_url: https://api.openai.com/v1
+#    api_key: env:OPENAI_API_KEY
+#    models:
+#      - local: gpt-4o-mini       # what the provider calls it
+#        server_mapping: gpt-4o-mini  # what clients ask for
+#  - name: ollama
+#    type: openai
+#    base_url: http://127.0.0.1:11434/v1
+#    models: [llama3.2]
+)";
+
+} // namespace
+
+AppController::AppController(QObject *parent)
+    : QObject(parent), m_secrets(std::make_unique<MemorySecretStore>())
+{
+}
+
+AppController::~AppController()
+{
+    delete m_gateway;
+}
+
+QString AppController::defaultConfigPath()
+{
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation))
+        .filePath(QStringLiteral("config.yaml"));
+}
+
+QString AppController::defaultDataDir()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+}
+
+bool AppController::start(const CommandLine &commandLine, QString *error)
+{
+    m_configPath = commandLine.configPath.isEmpty() ? defaultConfigPath() : commandLine.configPath;
+    if (commandLine.configPath.isEmpty() && !QFileInfo::exists(m_configPath)) {
+        QDir().mkpath(QFileInfo(m_configPath).absolutePath());
+        QSaveFile file(m_configPath);
+        if (file.open(QIODevice::WriteOnly)) {
+            file.write(starterConfig);
+            file.commit();
+            qCInfo(lcConfig).noquote() << "wrote a starter configuration to" << m_configPath;
+        }
+    }
+
+    const ConfigResult loaded = ConfigLoader::loadFile(m_configPath, ProviderRegistry::types());
+    if (!loaded.config) {
+        *error = loaded.error;
+        return false;
+    }
+    for (const QString &warning : loaded.warnings)
+        qCWarning(lcConfig).noquote() << warning;
+    Config config = *loaded.config;
+    if (!commandLine.listen.isEmpty()
+        && !ConfigLoader::parseListen(commandLine.listen, &config.gateway.host, &config.gateway.port)) {
+        *error = QStringLiteral("--listen %1: expected HOST:PORT, e.g. 127.0.0.1:8790").arg(commandLine.listen);
+        return false;
+    }
+
+    GatewayOptions options;
+    options.dataDir = commandLine.dataDir.isEmpty() ? defaultDataDir() : commandLine.dataDir;
+    m_gateway = new Gateway(options);
+    if (!m_gateway->open(error))
+        return false;
+
+    // The in-memory store answers at once; the keychain store (desktop) answers later, hence the callback.
+    bool applied = false;
+    resolveProviderKeys(config, m_secrets.get(), [&](const ResolvedKeys &keys) {
+        m_gateway->applyConfig(config, keys);
+        applied = true;
+    });
+    if (!applied) {
+        *error = QStringLiteral("The secret store did not answer.");
+        return false;
+    }
+    if (!m_gateway->listen(config.gateway.host, config.gateway.port, error))
+        return false;
+    if (config.providers.isEmpty())
+        qCWarning(lcConfig).noquote() << "no providers configured yet; add them to" << m_configPath;
+    return true;
+}

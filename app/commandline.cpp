@@ -1,0 +1,45 @@
+#include "commandline.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+
+CommandLine parseCommandLine(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Switchyard: one local OpenAI-compatible API over all your model providers.\n\n"
+        "Subcommands:\n"
+        "  token hash    read an access token on standard input and print its SHA-256 for the config"));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption headless(QStringLiteral("headless"), QStringLiteral("Run the gateway without a GUI."));
+    const QCommandLineOption config({QStringLiteral("c"), QStringLiteral("config")},
+                                    QStringLiteral("Read the configuration from <file>."), QStringLiteral("file"));
+    const QCommandLineOption listen(QStringLiteral("listen"), QStringLiteral("Listen on <host:port>."),
+                                    QStringLiteral("host:port"));
+    const QCommandLineOption dataDir(QStringLiteral("data-dir"),
+                                     QStringLiteral("Keep the request log and other data in <dir>."),
+                                     QStringLiteral("dir"));
+    parser.addOptions({headless, config, listen, dataDir});
+    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("An optional subcommand."),
+                                 QStringLiteral("[command]"));
+    parser.process(arguments);
+
+    CommandLine cl;
+    cl.headless = parser.isSet(headless);
+    cl.configPath = parser.value(config);
+    cl.listen = parser.value(listen);
+    cl.dataDir = parser.value(dataDir);
+    cl.command = parser.positionalArguments();
+    return cl;
+}
+
+bool noDisplayAvailable()
+{
+#if defined(Q_OS_LINUX) || defined(Q_OS_FREEBSD)
+    return qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY")
+        && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM");
+#else
+    return false;
+#endif
+}

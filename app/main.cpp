@@ -1,0 +1,94 @@
+#include "appcontroller.h"
+#include "commandline.h"
+#include "gateway.h"
+#include "server/accesscontrol.h"
+#include "signalwatcher.h"
+
+#ifdef SWITCHYARD_WITH_GUI
+#include "mainwindow.h"
+#include <QApplication>
+#endif
+
+#include <QCoreApplication>
+#include <QTextStream>
+#include <cstdio>
+#include <memory>
+
+namespace {
+
+int hashTokenFromStdin()
+{
+    QTextStream in(stdin);
+    const QString token = in.readLine().trimmed();
+    if (token.isEmpty()) {
+        std::fprintf(stderr, "switchyard token hash: give the token on standard input\n");
+        return 2;
+    }
+    std::printf("%s\n", AccessControl::hashToken(token.toUtf8()).constData());
+    return 0;
+}
+
+void setIdentity()
+{
+    QCoreApplication::setApplicationName(QStringLiteral("switchyard"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(SWITCHYARD_VERSION));
+}
+
+// Runs the gateway; returns the process exit code.
+int runGateway(QCoreApplication &app, const CommandLine &commandLine, bool headless)
+{
+    AppController controller;
+    QString error;
+    if (!controller.start(commandLine, &error)) {
+        std::fprintf(stderr, "switchyard: %s\n", qPrintable(error));
+        return 2;
+    }
+    SignalWatcher signals_;
+    QObject::connect(&signals_, &SignalWatcher::terminationRequested, &app, &QCoreApplication::quit);
+    std::fprintf(stderr, "switchyard %s listening on %s (config: %s)\n", SWITCHYARD_VERSION,
+                 qPrintable(controller.gateway()->baseUrl()), qPrintable(controller.configPath()));
+#ifdef SWITCHYARD_WITH_GUI
+    std::unique_ptr<MainWindow> window;
+    if (!headless) {
+        window = std::make_unique<MainWindow>(controller.gateway());
+        window->show();
+    }
+#else
+    Q_UNUSED(headless);
+#endif
+    const int code = app.exec();
+    std::fprintf(stderr, "switchyard: stopped\n");
+    return code;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments << QString::fromLocal8Bit(argv[i]);
+    const bool wantsHeadless = arguments.contains(QStringLiteral("--headless")) || noDisplayAvailable()
+        || arguments.contains(QStringLiteral("token"));
+
+#ifdef SWITCHYARD_WITH_GUI
+    if (!wantsHeadless) {
+        QApplication app(argc, argv);
+        setIdentity();
+        return runGateway(app, parseCommandLine(app.arguments()), false);
+    }
+#endif
+    QCoreApplication app(argc, argv);
+    setIdentity();
+    const CommandLine commandLine = parseCommandLine(app.arguments());
+    if (commandLine.command == QStringList{QStringLiteral("token"), QStringLiteral("hash")})
+        return hashTokenFromStdin();
+    if (!commandLine.command.isEmpty()) {
+        std::fprintf(stderr, "switchyard: unknown command '%s' (see --help)\n",
+                     qPrintable(commandLine.command.join(QLatin1Char(' '))));
+        return 2;
+    }
+    if (!commandLine.headless)
+        std::fprintf(stderr, "switchyard: no display found, running headless\n");
+    return runGateway(app, commandLine, true);
+}

@@ -1,0 +1,71 @@
+#pragma once
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+// Settings as read from YAML. A Co-Link client config.yaml is a valid Switchyard config: its top-level
+// keys (client_token, server_url, max_parallel, providers) keep their meaning; ours extend it.
+
+struct Timeouts final {
+    int connectMs = 10'000;     // DNS + TCP + TLS + sending the request
+    int firstByteMs = 120'000;  // request sent → first body byte (non-stream answers arrive whole)
+    int idleMs = 60'000;        // between two pieces of a response
+};
+
+struct ModelMapping final {
+    QString publicName;  // Co-Link's server_mapping: what clients ask for
+    QString localName;   // Co-Link's local: what the provider calls it
+};
+
+// Where a provider's API key comes from. Literal keys are accepted for Co-Link compatibility but never
+// written back to YAML.
+enum class KeySource { Keychain, Literal, Environment, None };
+
+struct ProviderConfig final {
+    QString name;
+    QString type;       // adapter type: openai, claude, ...
+    QString baseUrl;    // empty: the adapter's default
+    KeySource keySource = KeySource::Keychain;
+    QString keyLiteral; // the key itself (Literal) or the variable name (Environment)
+    int weight = 1;
+    int priority = 0;   // higher is preferred
+    int maxParallel = 0; // 0: unlimited
+    bool enabled = true;
+    Timeouts timeouts;
+    QList<ModelMapping> models;
+
+    // Keychain entry name, as Nextcloud names them: app:account:field.
+    QString keychainKey() const { return QStringLiteral("provider:") + name + QStringLiteral(":api_key"); }
+};
+
+struct AccessToken final {
+    QString name;
+    QByteArray sha256Hex; // the token itself is never stored
+};
+
+struct GatewaySettings final {
+    QString host = QStringLiteral("127.0.0.1");
+    quint16 port = 8790;
+    QList<AccessToken> accessTokens;
+    QStringList corsOrigins;
+    int banSeconds = 60;
+    int maxAttempts = 3;
+    Timeouts timeouts;
+    qint64 maxBodyBytes = 32 * 1024 * 1024;
+    int logRetentionDays = 30;
+    int logMaxRows = 200'000;
+};
+
+struct ColinkSettings final {
+    QString serverUrl;
+    QString clientToken;
+    int maxParallel = 1;
+};
+
+struct Config final {
+    GatewaySettings gateway;
+    ColinkSettings colink;
+    QList<ProviderConfig> providers;
+    QString sourcePath; // file it was read from, empty when built in memory
+};

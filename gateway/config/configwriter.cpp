@@ -1,0 +1,110 @@
+#include "configwriter.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QSaveFile>
+
+#include <yaml-cpp/yaml.h>
+
+namespace {
+
+std::string s(const QString &text) { return text.toStdString(); }
+
+void emitTimeouts(YAML::Emitter &out, const Timeouts &t, const Timeouts &defaults)
+{
+    if (t.connectMs == defaults.connectMs && t.firstByteMs == defaults.firstByteMs && t.idleMs == defaults.idleMs)
+        return;
+    out << YAML::Key << "timeouts" << YAML::Value << YAML::BeginMap;
+    out << YAML::Key << "connect_ms" << YAML::Value << t.connectMs;
+    out << YAML::Key << "first_byte_ms" << YAML::Value << t.firstByteMs;
+    out << YAML::Key << "idle_ms" << YAML::Value << t.idleMs;
+    out << YAML::EndMap;
+}
+
+} // namespace
+
+QByteArray ConfigWriter::toYaml(const Config &config)
+{
+    const GatewaySettings defaults;
+    const GatewaySettings &g = config.gateway;
+    YAML::Emitter out;
+    out << YAML::BeginMap;
+
+    // Co-Link keys. The client token is a secret: it lives in the keychain, never here.
+    if (!config.colink.serverUrl.isEmpty())
+        out << YAML::Key << "server_url" << YAML::Value << s(config.colink.serverUrl);
+    out << YAML::Key << "max_parallel" << YAML::Value << config.colink.maxParallel;
+
+    out << YAML::Key << "gateway" << YAML::Value << YAML::BeginMap;
+    out << YAML::Key << "listen" << YAML::Value
+        << s((g.host.contains(QLatin1Char(':')) ? QLatin1Char('[') + g.host + QLatin1Char(']') : g.host)
+             + QLatin1Char(':') + QString::number(g.port));
+    if (!g.accessTokens.isEmpty()) {
+        out << YAML::Key << "access_tokens" << YAML::Value << YAML::BeginSeq;
+        for (const AccessToken &t : g.accessTokens) {
+            out << YAML::BeginMap << YAML::Key << "name" << YAML::Value << s(t.name) << YAML::Key << "sha256"
+                << YAML::Value << t.sha256Hex.toStdString() << YAML::EndMap;
+        }
+        out << YAML::EndSeq;
+    }
+    if (!g.corsOrigins.isEmpty()) {
+        out << YAML::Key << "cors_origins" << YAML::Value << YAML::BeginSeq;
+        for (const QString &o : g.corsOrigins)
+            out << s(o);
+        out << YAML::EndSeq;
+    }
+    out << YAML::Key << "ban_seconds" << YAML::Value << g.banSeconds;
+    out << YAML::Key << "max_attempts" << YAML::Value << g.maxAttempts;
+    emitTimeouts(out, g.timeouts, defaults.timeouts);
+    out << YAML::Key << "max_body_bytes" << YAML::Value << g.maxBodyBytes;
+    out << YAML::Key << "log" << YAML::Value << YAML::BeginMap << YAML::Key << "retention_days" << YAML::Value
+        << g.logRetentionDays << YAML::Key << "max_rows" << YAML::Value << g.logMaxRows << YAML::EndMap;
+    out << YAML::EndMap;
+
+    out << YAML::Key << "providers" << YAML::Value << YAML::BeginSeq;
+    for (const ProviderConfig &p : config.providers) {
+        out << YAML::BeginMap;
+        out << YAML::Key << "name" << YAML::Value << s(p.name);
+        out << YAML::Key << "type" << YAML::Value << s(p.type);
+        if (!p.baseUrl.isEmpty())
+            out << YAML::Key << "base_url" << YAML::Value << s(p.baseUrl);
+        // Only a reference to an environment variable is safe to write; a literal key is not.
+        if (p.keySource == KeySource::Environment)
+            out << YAML::Key << "api_key" << YAML::Value << s(QStringLiteral("env:") + p.keyLiteral);
+        if (p.weight != 1)
+            out << YAML::Key << "weight" << YAML::Value << p.weight;
+        if (p.priority != 0)
+            out << YAML::Key << "priority" << YAML::Value << p.priority;
+        if (p.maxParallel != 0)
+            out << YAML::Key << "max_parallel" << YAML::Value << p.maxParallel;
+        if (!p.enabled)
+            out << YAML::Key << "enabled" << YAML::Value << false;
+        emitTimeouts(out, p.timeouts, Timeouts());
+        out << YAML::Key << "models" << YAML::Value << YAML::BeginSeq;
+        for (const ModelMapping &m : p.models) {
+            out << YAML::BeginMap << YAML::Key << "local" << YAML::Value << s(m.localName) << YAML::Key
+                << "server_mapping" << YAML::Value << s(m.publicName) << YAML::EndMap;
+        }
+        out << YAML::EndSeq << YAML::EndMap;
+    }
+    out << YAML::EndSeq;
+    out << YAML::EndMap;
+    return QByteArray(out.c_str()) + '\n';
+}
+
+bool ConfigWriter::writeFile(const Config &config, const QString &path, QString *error)
+{
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) {
+        *error = path + QStringLiteral(": cannot write: ") + file.errorString();
+        return false;
+    }
+    file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    file.write(toYaml(config));
+    if (!file.commit()) {
+        *error = path + QStringLiteral(": cannot write: ") + file.errorString();
+        return false;
+    }
+    return true;
+}

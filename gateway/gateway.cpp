@@ -1,0 +1,154 @@
+#include "gateway.h"
+
+#include "core/clock.h"
+#include "core/logging.h"
+#include "metrics/metrics.h"
+#include "providers/registry.h"
+#include "routing/router.h"
+#include "server/accesscontrol.h"
+#include "server/apiserver.h"
+#include "server/httpcompat.h"
+#include "storage/requestlog.h"
+
+#include <QDir>
+#include <QHostAddress>
+#include <QHostInfo>
+#include <QNetworkAccessManager>
+
+static void initResources()
+{
+    // Resources of a static library must be registered by name.
+    Q_INIT_RESOURCE(gateway);
+}
+
+Gateway::Gateway(const GatewayOptions &options, QObject *parent)
+    : QObject(parent), m_options(options)
+{
+    initResources();
+    m_uptime.start();
+    if (!m_options.clock) {
+        m_ownClock = std::make_unique<SteadyClock>();
+        m_options.clock = m_ownClock.get();
+    }
+    m_router = new Router(m_options.clock, this);
+    m_log = new RequestLog(this);
+    m_network = new QNetworkAccessManager(this);
+    m_network->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
+    m_metrics = std::make_unique<Metrics>();
+    m_access = std::make_unique<AccessControl>();
+    RelayContext relay;
+    relay.router = m_router;
+    relay.network = m_network;
+    relay.log = m_log;
+    relay.metrics = m_metrics.get();
+    relay.settings = &m_config.gateway;
+    m_api = std::make_unique<ApiServer>(this, m_access.get(), relay);
+    connect(m_log, &RequestLog::recorded, this, &Gateway::requestFinished);
+}
+
+Gateway::~Gateway()
+{
+    // Relays are children of this object; let them go before the parts they use.
+    const auto children = findChildren<RelayCall *>(Qt::FindDirectChildrenOnly);
+    qDeleteAll(children);
+    delete m_http.data();
+}
+
+bool Gateway::open(QString *error)
+{
+    QDir().mkpath(m_options.dataDir);
+    return m_log->open(QDir(m_options.dataDir).filePath(QStringLiteral("requests.sqlite")), error);
+}
+
+void Gateway::applyConfig(const Config &config, const ResolvedKeys &keys)
+{
+    m_config = config;
+    m_access->configure(config.gateway.accessTokens, config.gateway.corsOrigins);
+    m_router->setBanSeconds(config.gateway.banSeconds);
+    m_log->setRetention(config.gateway.logRetentionDays, config.gateway.logMaxRows);
+
+    QList<BackendPtr> backends;
+    for (const ProviderConfig &p : config.providers) {
+        auto backend = std::make_shared<Backend>();
+        backend->config = p;
+        if (backend->config.timeouts.connectMs == Timeouts().connectMs
+            && backend->config.timeouts.firstByteMs == Timeouts().firstByteMs
+            && backend->config.timeouts.idleMs == Timeouts().idleMs)
+            backend->config.timeouts = config.gateway.timeouts; // not set per provider: the gateway's
+        backend->adapter = ProviderRegistry::adapter(p.type);
+        backend->apiKey = keys.keys.value(p.name);
+        // Keep health across a reload for providers that did not change in a way that matters.
+        for (const BackendPtr &old : m_router->backends()) {
+            if (old->config.name == p.name && old->config.baseUrl == p.baseUrl && old->apiKey == backend->apiKey) {
+                backend->bannedUntilMs = old->bannedUntilMs;
+                backend->modelBannedUntilMs = old->modelBannedUntilMs;
+                backend->keyInvalid = old->keyInvalid;
+                backend->served = old->served;
+                backend->failures = old->failures;
+                backend->lastError = old->lastError;
+            }
+        }
+        if (backend->adapter)
+            backends.append(backend);
+    }
+    m_router->setBackends(backends);
+    for (const QString &problem : keys.problems)
+        qCWarning(lcSecrets).noquote() << problem;
+}
+
+bool Gateway::isLoopback(const QString &host)
+{
+    if (host.compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0)
+        return true;
+    const QHostAddress address(host);
+    return !address.isNull() && address.isLoopback();
+}
+
+bool Gateway::listen(const QString &host, quint16 port, QString *error)
+{
+    if (!isLoopback(host) && m_config.gateway.accessTokens.isEmpty()) {
+        *error = QStringLiteral("Refusing to listen on %1 without access tokens: anyone who can reach this machine "
+                                "could use your provider keys. Add gateway.access_tokens to the config (see "
+                                "'switchyard token hash') or listen on 127.0.0.1.")
+                     .arg(host);
+        return false;
+    }
+    QHostAddress address(host);
+    if (host.compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0)
+        address = QHostAddress(QHostAddress::LocalHost);
+    auto *server = new HttpServerCompat([this](const HttpRequest &r, HttpExchange *e) { m_api->handle(r, e); }, this);
+    QString why;
+    if (!server->startListening(address, port, &why)) {
+        delete server;
+        *error = QStringLiteral("Cannot listen on %1:%2: %3").arg(host).arg(port).arg(why);
+        return false;
+    }
+    delete m_http.data();
+    m_http = server;
+    m_host = host;
+    qCInfo(lcServer).noquote() << "listening on" << baseUrl();
+    Q_EMIT listeningChanged();
+    return true;
+}
+
+void Gateway::stopListening()
+{
+    delete m_http.data();
+    Q_EMIT listeningChanged();
+}
+
+quint16 Gateway::port() const
+{
+    return m_http ? m_http->port() : 0;
+}
+
+bool Gateway::isListening() const
+{
+    return m_http && m_http->port() != 0;
+}
+
+QString Gateway::baseUrl() const
+{
+    const QString host = m_host.contains(QLatin1Char(':')) ? QLatin1Char('[') + m_host + QLatin1Char(']') : m_host;
+    return QStringLiteral("http://%1:%2/v1").arg(host).arg(port());
+}

@@ -1,0 +1,76 @@
+#pragma once
+
+#include "config/config.h"
+#include "secrets/keyresolver.h"
+#include "storage/requestrecord.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QPointer>
+#include <memory>
+
+class AccessControl;
+class ApiServer;
+class Clock;
+class HttpServerCompat;
+class Metrics;
+class QNetworkAccessManager;
+class RequestLog;
+class Router;
+
+struct GatewayOptions final {
+    QString dataDir;               // where requests.sqlite lives
+    const Clock *clock = nullptr;  // nullptr: the steady clock
+};
+
+// The in-process gateway: configuration in, a listening OpenAI-compatible API out. No Widgets.
+class Gateway final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(Gateway)
+
+public:
+    explicit Gateway(const GatewayOptions &options, QObject *parent = nullptr);
+    ~Gateway() override;
+
+    // Opens the request log. Call once before listen().
+    bool open(QString *error);
+    // Replaces providers and settings. Calls in flight finish on the providers they started with.
+    void applyConfig(const Config &config, const ResolvedKeys &keys);
+    // Binds host:port (port 0 picks one). Refuses a non-loopback address unless access tokens are set.
+    // On success the previous listener, if any, is closed.
+    bool listen(const QString &host, quint16 port, QString *error);
+    void stopListening();
+
+    QString host() const { return m_host; }
+    quint16 port() const;
+    QString baseUrl() const;
+    bool isListening() const;
+    qint64 uptimeSeconds() const { return m_uptime.elapsed() / 1000; }
+
+    const Config &config() const { return m_config; }
+    Router *router() const { return m_router; }
+    RequestLog *requestLog() const { return m_log; }
+    Metrics *metrics() const { return m_metrics.get(); }
+
+    static bool isLoopback(const QString &host);
+
+Q_SIGNALS:
+    void requestFinished(const RequestRecord &record);
+    void listeningChanged();
+
+private:
+    GatewayOptions m_options;
+    std::unique_ptr<Clock> m_ownClock;
+    Config m_config;
+    QString m_host;
+    QElapsedTimer m_uptime;
+
+    Router *m_router = nullptr;
+    RequestLog *m_log = nullptr;
+    QNetworkAccessManager *m_network = nullptr;
+    std::unique_ptr<Metrics> m_metrics;
+    std::unique_ptr<AccessControl> m_access;
+    std::unique_ptr<ApiServer> m_api;
+    QPointer<HttpServerCompat> m_http;
+};

@@ -1,0 +1,18 @@
+#pragma once
+
+#include "adapter.h"
+
+// Any OpenAI-compatible API: OpenAI, DeepSeek, Qwen (compatible mode), Moonshot, Zhipu, OpenRouter,
+// Ollama, LM Studio, vLLM, llama.cpp server.
+class OpenAiAdapter final : public ProviderAdapter
+{
+public:
+    QString type() const override { return QStringLiteral("openai"); }
+    QString defaultBaseUrl() const override { return QStringLiteral("https://api.openai.com/v1"); }
+    bool serves(ApiKind) const override { return true; }
+    UpstreamRequest buildRequest(ApiKind kind, const QString &baseUrl, const QString &apiKey,
+                                 const QByteArray &body) const override;
+    UpstreamRequest buildModelsRequest(const QString &baseUrl, const QString &apiKey) const override;
+    TokenUsage usageOf(const QJsonObject &responseOrChunk) const override;
+    QString errorMessageOf(const QByteArray &body) const override;
+};

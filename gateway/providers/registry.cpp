@@ -1,0 +1,39 @@
+#include "registry.h"
+
+#include "anthropicadapter.h"
+#include "openaiadapter.h"
+
+namespace {
+
+struct Entry {
+    const char *name;
+    const ProviderAdapter *adapter;
+};
+
+const OpenAiAdapter openAi;
+const AnthropicAdapter anthropic;
+
+const Entry entries[] = {
+    {"openai", &openAi},
+    {"claude", &anthropic},
+    {"anthropic", &anthropic},
+};
+
+} // namespace
+
+const ProviderAdapter *ProviderRegistry::adapter(const QString &type)
+{
+    for (const Entry &e : entries) {
+        if (type == QLatin1String(e.name))
+            return e.adapter;
+    }
+    return nullptr;
+}
+
+QStringList ProviderRegistry::types()
+{
+    QStringList names;
+    for (const Entry &e : entries)
+        names << QString::fromLatin1(e.name);
+    return names;
+}

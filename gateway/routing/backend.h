@@ -1,0 +1,33 @@
+#pragma once
+
+#include "config/config.h"
+
+#include <QHash>
+#include <memory>
+
+class ProviderAdapter;
+
+// A configured provider at run time, with its health. Shared so that a call in flight keeps a valid
+// reference after a config reload replaces the list.
+struct Backend final {
+    ProviderConfig config;
+    const ProviderAdapter *adapter = nullptr;
+    QString apiKey;
+
+    int inFlight = 0;
+    qint64 served = 0;
+    qint64 failures = 0;
+    qint64 bannedUntilMs = 0;                 // the whole provider (connection failures, bad key)
+    QHash<QString, qint64> modelBannedUntilMs; // local model name → until (429 and 5xx are often per model)
+    bool keyInvalid = false;
+    QString lastError;
+};
+
+using BackendPtr = std::shared_ptr<Backend>;
+
+struct Candidate final {
+    BackendPtr backend;
+    QString localModel;
+
+    QString id() const { return backend->config.name + QLatin1Char('/') + localModel; }
+};

@@ -1,0 +1,309 @@
+#include "httpcompat.h"
+
+#include "core/logging.h"
+
+#include <QHttpServerRequest>
+#include <QTcpSocket>
+
+namespace {
+
+QByteArray reasonPhrase(int status)
+{
+    switch (status) {
+    case 200: return "OK";
+    case 201: return "Created";
+    case 202: return "Accepted";
+    case 204: return "No Content";
+    case 400: return "Bad Request";
+    case 401: return "Unauthorized";
+    case 403: return "Forbidden";
+    case 404: return "Not Found";
+    case 405: return "Method Not Allowed";
+    case 408: return "Request Timeout";
+    case 409: return "Conflict";
+    case 413: return "Payload Too Large";
+    case 415: return "Unsupported Media Type";
+    case 422: return "Unprocessable Entity";
+    case 429: return "Too Many Requests";
+    case 500: return "Internal Server Error";
+    case 501: return "Not Implemented";
+    case 502: return "Bad Gateway";
+    case 503: return "Service Unavailable";
+    case 504: return "Gateway Timeout";
+    default: return status < 400 ? "OK" : "Error";
+    }
+}
+
+QByteArray methodName(QHttpServerRequest::Method method)
+{
+    switch (method) {
+    case QHttpServerRequest::Method::Get: return "GET";
+    case QHttpServerRequest::Method::Put: return "PUT";
+    case QHttpServerRequest::Method::Delete: return "DELETE";
+    case QHttpServerRequest::Method::Post: return "POST";
+    case QHttpServerRequest::Method::Head: return "HEAD";
+    case QHttpServerRequest::Method::Options: return "OPTIONS";
+    case QHttpServerRequest::Method::Patch: return "PATCH";
+    default: return "OTHER";
+    }
+}
+
+#if SWITCHYARD_HTTPSERVER_SOCKET_API
+QByteArray statusAndHeaders(int status, const HeaderList &headers, const QByteArray &framing, bool close)
+{
+    QByteArray head;
+    head.reserve(256);
+    head += "HTTP/1.1 " + QByteArray::number(status) + ' ' + reasonPhrase(status) + "\r\n";
+    for (const auto &[name, value] : headers)
+        head += name + ": " + value + "\r\n";
+    head += framing;
+    if (close)
+        head += "Connection: close\r\n";
+    head += "\r\n";
+    return head;
+}
+#else
+QHttpHeaders toQHttpHeaders(const HeaderList &headers)
+{
+    QHttpHeaders out;
+    for (const auto &[name, value] : headers)
+        out.append(name, value);
+    return out;
+}
+#endif
+
+} // namespace
+
+QByteArray HttpRequest::header(const QByteArray &name) const
+{
+    for (const auto &[key, value] : headers) {
+        if (key.compare(name, Qt::CaseInsensitive) == 0)
+            return value;
+    }
+    return {};
+}
+
+// ---- HttpExchange ----
+
+HttpExchange::HttpExchange(QTcpSocket *socket, bool closeAfter)
+    : m_socket(socket), m_closeAfter(closeAfter), m_hadSocket(socket != nullptr)
+{
+    if (!socket)
+        return;
+    connect(socket, &QTcpSocket::disconnected, this, [this] {
+        if (m_finished)
+            return;
+        m_finished = true;
+        Q_EMIT clientGone();
+        deleteLater();
+    });
+    // The socket may also be destroyed without a disconnected signal (server shutdown).
+    connect(socket, &QObject::destroyed, this, [this] {
+        if (m_finished)
+            return;
+        m_finished = true;
+        Q_EMIT clientGone();
+        deleteLater();
+    });
+    connect(socket, &QTcpSocket::bytesWritten, this, &HttpExchange::onBytesWritten);
+}
+
+HttpExchange::~HttpExchange() = default;
+
+bool HttpExchange::isOpen() const
+{
+    if (m_finished)
+        return false;
+    if (!m_hadSocket) // only possible on Qt 6.8+, where the responder still works without it
+        return true;
+    return m_socket && m_socket->state() == QAbstractSocket::ConnectedState;
+}
+
+qint64 HttpExchange::pendingBytes() const
+{
+    return m_socket ? m_socket->bytesToWrite() : 0;
+}
+
+void HttpExchange::onBytesWritten()
+{
+    if (!m_finished && m_socket && m_socket->bytesToWrite() < highWaterBytes / 4)
+        Q_EMIT drained();
+}
+
+void HttpExchange::finishLater()
+{
+    m_finished = true;
+#if SWITCHYARD_HTTPSERVER_SOCKET_API
+    // Qt 6.4 ignores "Connection: close"; honour it once the answer is flushed.
+    if (m_closeAfter && m_socket)
+        m_socket->disconnectFromHost();
+#else
+    m_responder.reset(); // lets QHttpServer read the next request on this connection
+#endif
+    deleteLater();
+}
+
+void HttpExchange::respond(int status, const HeaderList &headers, const QByteArray &body)
+{
+    if (!isOpen() || m_headersSent)
+        return;
+    m_headersSent = true;
+#if SWITCHYARD_HTTPSERVER_SOCKET_API
+    QByteArray out = statusAndHeaders(status, headers, "Content-Length: " + QByteArray::number(body.size()) + "\r\n",
+                                      m_closeAfter);
+    out += body;
+    m_socket->write(out);
+#else
+    m_responder->write(body, toQHttpHeaders(headers), QHttpServerResponder::StatusCode(status));
+#endif
+    finishLater();
+}
+
+void HttpExchange::beginChunked(int status, const HeaderList &headers)
+{
+    if (!isOpen() || m_headersSent)
+        return;
+    m_headersSent = true;
+#if SWITCHYARD_HTTPSERVER_SOCKET_API
+    m_socket->write(statusAndHeaders(status, headers, "Transfer-Encoding: chunked\r\n", m_closeAfter));
+#else
+    m_responder->writeBeginChunked(toQHttpHeaders(headers), QHttpServerResponder::StatusCode(status));
+#endif
+}
+
+void HttpExchange::writeChunk(const QByteArray &data)
+{
+    if (!isOpen() || !m_headersSent || data.isEmpty())
+        return;
+#if SWITCHYARD_HTTPSERVER_SOCKET_API
+    QByteArray framed;
+    framed.reserve(data.size() + 16);
+    framed += QByteArray::number(data.size(), 16) + "\r\n";
+    framed += data;
+    framed += "\r\n";
+    m_socket->write(framed);
+#else
+    m_responder->writeChunk(data);
+#endif
+}
+
+void HttpExchange::endChunked()
+{
+    if (!isOpen() || !m_headersSent)
+        return;
+#if SWITCHYARD_HTTPSERVER_SOCKET_API
+    m_socket->write("0\r\n\r\n", 5);
+#else
+    m_responder->writeEndChunked(QByteArray());
+#endif
+    finishLater();
+}
+
+void HttpExchange::abortConnection()
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    if (m_socket)
+        m_socket->abort();
+    deleteLater();
+}
+
+// ---- TrackingTcpServer ----
+
+void TrackingTcpServer::incomingConnection(qintptr descriptor)
+{
+    auto *socket = new QTcpSocket(this);
+    if (!socket->setSocketDescriptor(descriptor)) {
+        delete socket;
+        return;
+    }
+    const auto key = qMakePair(socket->peerAddress().toString(), socket->peerPort());
+    m_sockets.insert(key, socket);
+    connect(socket, &QObject::destroyed, this, [this, key] { m_sockets.remove(key); });
+    addPendingConnection(socket);
+}
+
+QTcpSocket *TrackingTcpServer::socketFor(const QHostAddress &peer, quint16 peerPort) const
+{
+    return m_sockets.value(qMakePair(peer.toString(), peerPort)).data();
+}
+
+// ---- HttpServerCompat ----
+
+HttpServerCompat::HttpServerCompat(Handler handler, QObject *parent)
+    : QAbstractHttpServer(parent), m_handler(std::move(handler))
+{
+}
+
+bool HttpServerCompat::startListening(const QHostAddress &address, quint16 port, QString *error)
+{
+    auto *server = new TrackingTcpServer(this);
+    if (!server->listen(address, port)) {
+        *error = server->errorString();
+        delete server;
+        return false;
+    }
+    bind(server);
+    m_tcpServer = server;
+    return true;
+}
+
+quint16 HttpServerCompat::port() const
+{
+    return m_tcpServer ? m_tcpServer->serverPort() : 0;
+}
+
+void HttpServerCompat::stopListening()
+{
+    if (m_tcpServer)
+        m_tcpServer->close();
+}
+
+HttpRequest HttpServerCompat::convert(const QHttpServerRequest &request) const
+{
+    HttpRequest out;
+    out.method = methodName(request.method());
+    out.path = request.url().path();
+    out.query = request.query();
+    for (const auto &header : request.headers())
+        out.headers.append(header);
+    out.body = request.body();
+    out.peer = request.remoteAddress();
+    return out;
+}
+
+#if SWITCHYARD_HTTPSERVER_SOCKET_API
+
+bool HttpServerCompat::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
+{
+    HttpRequest converted = convert(request);
+    const bool close = converted.header("Connection").compare("close", Qt::CaseInsensitive) == 0;
+    auto *exchange = new HttpExchange(socket, close);
+    m_handler(converted, exchange);
+    return true;
+}
+
+void HttpServerCompat::missingHandler(const QHttpServerRequest &request, QTcpSocket *socket)
+{
+    // handleRequest accepts everything; this is never reached.
+    handleRequest(request, socket);
+}
+
+#else
+
+bool HttpServerCompat::handleRequest(const QHttpServerRequest &request, QHttpServerResponder &responder)
+{
+    QTcpSocket *socket = m_tcpServer ? m_tcpServer->socketFor(request.remoteAddress(), request.remotePort()) : nullptr;
+    auto *exchange = new HttpExchange(socket, false);
+    exchange->m_responder.emplace(std::move(responder));
+    m_handler(convert(request), exchange);
+    return true;
+}
+
+void HttpServerCompat::missingHandler(const QHttpServerRequest &request, QHttpServerResponder &responder)
+{
+    handleRequest(request, responder);
+}
+
+#endif

@@ -1,0 +1,127 @@
+#pragma once
+
+// The only place that touches QHttpServer. Qt 6.4 hands handlers the raw socket and has no chunked
+// writer; Qt 6.8 hands them a responder and has one. Everything above this file sees HttpRequest and
+// HttpExchange, which behave the same on both.
+
+#include "providers/adapter.h" // HeaderList
+
+#include <QAbstractHttpServer>
+#include <QHash>
+#include <QHostAddress>
+#include <QPointer>
+#include <QTcpServer>
+#include <QUrlQuery>
+#include <functional>
+#include <optional>
+
+#define SWITCHYARD_HTTPSERVER_SOCKET_API (QT_VERSION < QT_VERSION_CHECK(6, 5, 0))
+
+#if !SWITCHYARD_HTTPSERVER_SOCKET_API
+#include <QHttpServerResponder>
+#endif
+
+class QTcpSocket;
+
+struct HttpRequest final {
+    QByteArray method; // "GET", "POST", ...
+    QString path;      // decoded path, no query
+    QUrlQuery query;
+    HeaderList headers;
+    QByteArray body;
+    QHostAddress peer;
+
+    // Case-insensitive header lookup; empty when absent.
+    QByteArray header(const QByteArray &name) const;
+};
+
+// One response in progress. Deletes itself once the response is complete or the client has gone; hold it
+// in a QPointer. Writes after the client has gone are ignored.
+class HttpExchange final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(HttpExchange)
+
+public:
+    ~HttpExchange() override;
+
+    bool isOpen() const;
+    bool headersSent() const { return m_headersSent; }
+
+    void respond(int status, const HeaderList &headers, const QByteArray &body);
+    void beginChunked(int status, const HeaderList &headers);
+    void writeChunk(const QByteArray &data);
+    void endChunked();
+    // Drops the connection without completing the response, so the client cannot mistake it for success.
+    void abortConnection();
+
+    // Bytes accepted but not yet sent to the client; the relay pauses its upstream when this is high.
+    qint64 pendingBytes() const;
+    static constexpr qint64 highWaterBytes = 256 * 1024;
+
+Q_SIGNALS:
+    void clientGone();
+    void drained(); // pendingBytes() fell below highWaterBytes / 4
+
+private:
+    friend class HttpServerCompat;
+    HttpExchange(QTcpSocket *socket, bool closeAfter);
+    void finishLater();
+    void onBytesWritten();
+
+    QPointer<QTcpSocket> m_socket; // QHttpServer 6.4 deletes it when the client disconnects
+    bool m_closeAfter = false;     // the client sent "Connection: close"
+    bool m_hadSocket = false;      // false on Qt 6.8 if the socket could not be matched
+    bool m_headersSent = false;
+    bool m_finished = false;
+#if !SWITCHYARD_HTTPSERVER_SOCKET_API
+    std::optional<QHttpServerResponder> m_responder;
+#endif
+};
+
+// Accepts connections and remembers each socket by its peer, so a request can be matched to its socket on
+// Qt versions whose responder hides it.
+class TrackingTcpServer final : public QTcpServer
+{
+    Q_OBJECT
+
+public:
+    using QTcpServer::QTcpServer;
+    QTcpSocket *socketFor(const QHostAddress &peer, quint16 peerPort) const;
+
+protected:
+    void incomingConnection(qintptr descriptor) override;
+
+private:
+    QHash<QPair<QString, quint16>, QPointer<QTcpSocket>> m_sockets;
+};
+
+class HttpServerCompat final : public QAbstractHttpServer
+{
+    Q_OBJECT
+
+public:
+    using Handler = std::function<void(const HttpRequest &, HttpExchange *)>;
+
+    explicit HttpServerCompat(Handler handler, QObject *parent = nullptr);
+
+    // Listens on address:port (0 picks a free port). On failure returns false and says why.
+    bool startListening(const QHostAddress &address, quint16 port, QString *error);
+    quint16 port() const;
+    void stopListening();
+
+protected:
+#if SWITCHYARD_HTTPSERVER_SOCKET_API
+    bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
+    void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
+#elif QT_VERSION >= QT_VERSION_CHECK(6, 8, 0)
+    bool handleRequest(const QHttpServerRequest &request, QHttpServerResponder &responder) override;
+    void missingHandler(const QHttpServerRequest &request, QHttpServerResponder &responder) override;
+#endif
+
+private:
+    HttpRequest convert(const QHttpServerRequest &request) const;
+
+    Handler m_handler;
+    QPointer<TrackingTcpServer> m_tcpServer;
+};

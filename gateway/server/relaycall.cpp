@@ -1,0 +1,435 @@
+#include "relaycall.h"
+
+#include "core/logging.h"
+#include "metrics/metrics.h"
+#include "routing/router.h"
+#include "server/errorresponse.h"
+#include "server/httpcompat.h"
+#include "storage/requestlog.h"
+
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+
+namespace {
+
+constexpr qint64 maxErrorBodyBytes = 64 * 1024;
+constexpr qint64 maxResponseCopyBytes = 8 * 1024 * 1024;
+
+GatewayError upstreamError(ErrorKind kind, const QString &code, const QString &message)
+{
+    return GatewayError::make(kind, code, message);
+}
+
+} // namespace
+
+RelayCall::RelayCall(const RelayContext &context, InboundCall call, HttpExchange *exchange)
+    : m_ctx(context), m_call(std::move(call)), m_exchange(exchange)
+{
+    for (QTimer *t : {&m_connectTimer, &m_firstByteTimer, &m_idleTimer})
+        t->setSingleShot(true);
+    connect(&m_connectTimer, &QTimer::timeout, this, [this] {
+        onTimeout(upstreamError(ErrorKind::UpstreamTimeout, QStringLiteral("upstream_connect_timeout"),
+                                QStringLiteral("Provider '%1' could not be reached within %2 ms.")
+                                    .arg(m_candidate->backend->config.name).arg(m_timeouts.connectMs)));
+    });
+    connect(&m_firstByteTimer, &QTimer::timeout, this, [this] {
+        onTimeout(upstreamError(ErrorKind::UpstreamTimeout, QStringLiteral("upstream_timeout"),
+                                QStringLiteral("Provider '%1' sent nothing within %2 ms.")
+                                    .arg(m_candidate->backend->config.name).arg(m_timeouts.firstByteMs)));
+    });
+    connect(&m_idleTimer, &QTimer::timeout, this, [this] {
+        onTimeout(upstreamError(ErrorKind::UpstreamTimeout, QStringLiteral("upstream_idle_timeout"),
+                                QStringLiteral("Provider '%1' stopped sending for %2 ms.")
+                                    .arg(m_candidate->backend->config.name).arg(m_timeouts.idleMs)));
+    });
+    connect(exchange, &HttpExchange::clientGone, this, &RelayCall::onClientGone);
+    connect(exchange, &HttpExchange::drained, this, &RelayCall::onDrained);
+}
+
+RelayCall::~RelayCall()
+{
+    dropReply();
+    releaseCandidate();
+}
+
+void RelayCall::start()
+{
+    m_elapsed.start();
+    m_ctx.metrics->inFlightChanged(+1);
+    startAttempt();
+}
+
+void RelayCall::startAttempt()
+{
+    GatewayError whyNot;
+    const std::optional<Candidate> picked = m_ctx.router->pick(m_call.publicModel, m_call.kind, m_tried, &whyNot);
+    if (!picked) {
+        // After a failed attempt, the client learns what went wrong upstream, not merely that nothing is left.
+        finishWithError(m_lastError ? *m_lastError : whyNot);
+        return;
+    }
+    m_candidate = picked;
+    m_tried.insert(picked->id());
+    ++m_attempts;
+    m_ctx.router->acquire(*picked);
+    m_acquired = true;
+
+    const Backend &backend = *picked->backend;
+    m_timeouts = backend.config.timeouts;
+    m_upstreamStatus = 0;
+    m_upstreamContentType.clear();
+    m_errorBody.clear();
+
+    QJsonObject body = m_call.body;
+    body.insert(QStringLiteral("model"), picked->localModel);
+    const UpstreamRequest upstream = backend.adapter->buildRequest(
+        m_call.kind, backend.config.baseUrl, backend.apiKey, QJsonDocument(body).toJson(QJsonDocument::Compact));
+
+    QNetworkRequest request(upstream.url);
+    for (const auto &[name, value] : upstream.headers)
+        request.setRawHeader(name, value);
+    if (m_call.stream)
+        request.setRawHeader("Accept", "text/event-stream");
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+    request.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
+
+    qCDebug(lcRelay) << "attempt" << m_attempts << m_call.publicModel << "→" << picked->id();
+    m_reply = m_ctx.network->post(request, upstream.body);
+    // Bounded: when the client is slow we stop reading, and TCP pushes back on the upstream.
+    m_reply->setReadBufferSize(HttpExchange::highWaterBytes);
+    connect(m_reply, &QNetworkReply::requestSent, this, [this] { m_connectTimer.stop(); });
+    connect(m_reply, &QNetworkReply::metaDataChanged, this, &RelayCall::onMetaData);
+    connect(m_reply, &QNetworkReply::readyRead, this, &RelayCall::onReadyRead);
+    connect(m_reply, &QNetworkReply::finished, this, &RelayCall::onFinished);
+    m_connectTimer.start(m_timeouts.connectMs);
+    m_firstByteTimer.start(m_timeouts.firstByteMs);
+}
+
+void RelayCall::onMetaData()
+{
+    const QVariant status = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
+    if (status.isValid())
+        m_upstreamStatus = status.toInt();
+    m_upstreamContentType = m_reply->rawHeader("Content-Type");
+    m_connectTimer.stop();
+}
+
+void RelayCall::onReadyRead()
+{
+    if (!m_reply)
+        return;
+    if (m_upstreamStatus < 200 || m_upstreamStatus >= 300) {
+        // An error answer: keep (a bounded amount of) its body to explain the failure.
+        const QByteArray chunk = m_reply->readAll();
+        if (m_errorBody.size() < maxErrorBodyBytes)
+            m_errorBody += chunk.left(maxErrorBodyBytes - m_errorBody.size());
+        return;
+    }
+    if (m_paused)
+        return;
+    const QByteArray bytes = m_reply->readAll();
+    if (bytes.isEmpty())
+        return;
+    m_firstByteTimer.stop();
+    m_idleTimer.start(m_timeouts.idleMs);
+    if (!m_committed)
+        commitHeaders();
+    relayBytes(bytes);
+    if (m_exchange && m_exchange->pendingBytes() > HttpExchange::highWaterBytes) {
+        m_paused = true;
+        m_idleTimer.stop(); // a slow client is not an idle upstream
+    }
+}
+
+void RelayCall::onDrained()
+{
+    if (!m_paused)
+        return;
+    m_paused = false;
+    if (m_reply && m_reply->isRunning())
+        m_idleTimer.start(m_timeouts.idleMs);
+    onReadyRead();
+}
+
+void RelayCall::relayBytes(const QByteArray &bytes)
+{
+    if (m_exchange)
+        m_exchange->writeChunk(bytes);
+    if (m_call.stream) {
+        for (const SseParser::Event &event : m_sse.feed(bytes)) {
+            // Only the chunk carrying "usage" (usually the last) is worth parsing.
+            if (event.data.contains("\"usage\"")) {
+                const TokenUsage usage =
+                    m_candidate->backend->adapter->usageOf(QJsonDocument::fromJson(event.data).object());
+                if (usage.known())
+                    m_usage = usage;
+            }
+        }
+    } else if (m_responseCopy.size() < maxResponseCopyBytes) {
+        m_responseCopy += bytes;
+    }
+}
+
+void RelayCall::commitHeaders()
+{
+    m_committed = true;
+    m_ttfbMs = m_elapsed.elapsed();
+    HeaderList headers = m_call.responseHeaders;
+    const QByteArray type = m_upstreamContentType.isEmpty()
+        ? (m_call.stream ? QByteArrayLiteral("text/event-stream") : QByteArrayLiteral("application/json"))
+        : m_upstreamContentType;
+    headers.append({QByteArrayLiteral("Content-Type"), type});
+    if (m_call.stream) {
+        headers.append({QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-cache")});
+        headers.append({QByteArrayLiteral("X-Accel-Buffering"), QByteArrayLiteral("no")});
+    }
+    if (m_exchange)
+        m_exchange->beginChunked(m_upstreamStatus, headers);
+}
+
+void RelayCall::onFinished()
+{
+    if (!m_reply)
+        return;
+    m_connectTimer.stop();
+    m_firstByteTimer.stop();
+    m_idleTimer.stop();
+    const QNetworkReply::NetworkError error = m_reply->error();
+    const QString errorText = m_reply->errorString();
+    const Backend &backend = *m_candidate->backend;
+
+    if (m_upstreamStatus == 0) {
+        // No HTTP answer at all: refused, unreachable, TLS failure, closed before answering.
+        dropReply();
+        attemptFailed(upstreamError(ErrorKind::UpstreamError, QStringLiteral("upstream_unreachable"),
+                                    QStringLiteral("Provider '%1' could not be reached: %2")
+                                        .arg(backend.config.name, redacted(errorText))),
+                      Scope::Backend, QStringLiteral("connect_error"));
+        return;
+    }
+    if (m_upstreamStatus < 200 || m_upstreamStatus >= 300) {
+        m_errorBody += m_reply->readAll().left(qMax<qint64>(0, maxErrorBodyBytes - m_errorBody.size()));
+        handleErrorStatus();
+        return;
+    }
+
+    // Whatever is still buffered goes out now, even if the client is slow: it is bounded by the read buffer.
+    const QByteArray rest = m_reply->readAll();
+    if (!rest.isEmpty()) {
+        if (!m_committed)
+            commitHeaders();
+        relayBytes(rest);
+    }
+    dropReply();
+    if (error != QNetworkReply::NoError) {
+        const GatewayError cut = upstreamError(ErrorKind::UpstreamError, QStringLiteral("upstream_interrupted"),
+                                               QStringLiteral("Provider '%1' broke off its answer: %2")
+                                                   .arg(backend.config.name, redacted(errorText)));
+        if (!m_committed) {
+            attemptFailed(cut, Scope::Model, QStringLiteral("interrupted"));
+            return;
+        }
+        m_ctx.router->banModel(*m_candidate, cut.message);
+        m_ctx.metrics->attemptFinished(backend.config.name, QStringLiteral("interrupted"));
+        failAfterCommit(cut);
+        return;
+    }
+    if (!m_committed)
+        commitHeaders(); // an empty but successful answer
+    finishSuccess();
+}
+
+void RelayCall::handleErrorStatus()
+{
+    const Backend &backend = *m_candidate->backend;
+    const int status = m_upstreamStatus;
+    QString upstreamMessage = redacted(backend.adapter->errorMessageOf(m_errorBody));
+    if (upstreamMessage.isEmpty())
+        upstreamMessage = redacted(QString::fromUtf8(m_errorBody.left(300))).simplified();
+    const QString detail = QStringLiteral("Provider '%1' answered %2%3")
+                               .arg(backend.config.name)
+                               .arg(status)
+                               .arg(upstreamMessage.isEmpty() ? QString() : QStringLiteral(": ") + upstreamMessage);
+    const QByteArray retryAfter = m_reply->rawHeader("Retry-After");
+    const QByteArray contentType = m_reply->rawHeader("Content-Type");
+    dropReply();
+
+    if (status == 401 || status == 403) {
+        // The provider refused our key: the client is not at fault, so another provider may serve it.
+        attemptFailed(upstreamError(ErrorKind::UpstreamError, QStringLiteral("provider_auth_failed"),
+                                    detail + QStringLiteral(" (its API key was rejected)")),
+                      Scope::KeyInvalid, QStringLiteral("key_invalid"));
+        return;
+    }
+    if (status == 429) {
+        GatewayError e = upstreamError(ErrorKind::RateLimited, QStringLiteral("upstream_rate_limited"), detail);
+        e.retryAfter = retryAfter;
+        attemptFailed(e, Scope::Model, QStringLiteral("rate_limited"));
+        return;
+    }
+    if (status == 408 || status >= 500) {
+        attemptFailed(upstreamError(ErrorKind::UpstreamError, QStringLiteral("upstream_error"), detail), Scope::Model,
+                      QStringLiteral("server_error"));
+        return;
+    }
+    // Any other 4xx is about the request itself: retrying elsewhere would fail the same way. Pass it on.
+    m_ctx.metrics->attemptFinished(backend.config.name, QStringLiteral("client_error"));
+    if (m_exchange) {
+        HeaderList headers = m_call.responseHeaders;
+        headers.append({QByteArrayLiteral("Content-Type"),
+                        contentType.isEmpty() ? QByteArrayLiteral("application/json") : contentType});
+        m_exchange->respond(status, headers, m_errorBody);
+    }
+    complete(status, detail);
+}
+
+void RelayCall::attemptFailed(const GatewayError &error, Scope scope, const QString &outcome)
+{
+    const Candidate candidate = *m_candidate;
+    m_ctx.metrics->attemptFinished(candidate.backend->config.name, outcome);
+    switch (scope) {
+    case Scope::Model: m_ctx.router->banModel(candidate, error.message); break;
+    case Scope::Backend: m_ctx.router->banBackend(candidate.backend, error.message); break;
+    case Scope::KeyInvalid: m_ctx.router->markKeyInvalid(candidate.backend, error.message); break;
+    case Scope::None: break;
+    }
+    qCInfo(lcRelay) << "attempt" << m_attempts << "on" << candidate.id() << "failed:" << error.message;
+    releaseCandidate();
+    m_lastError = error;
+    if (m_attempts >= m_ctx.settings->maxAttempts) {
+        finishWithError(error);
+        return;
+    }
+    startAttempt();
+}
+
+void RelayCall::onTimeout(const GatewayError &error)
+{
+    dropReply();
+    m_connectTimer.stop();
+    m_firstByteTimer.stop();
+    m_idleTimer.stop();
+    if (!m_committed) {
+        const bool connecting = error.code == QLatin1String("upstream_connect_timeout");
+        attemptFailed(error, connecting ? Scope::Backend : Scope::Model, QStringLiteral("timeout"));
+        return;
+    }
+    m_ctx.router->banModel(*m_candidate, error.message);
+    m_ctx.metrics->attemptFinished(m_candidate->backend->config.name, QStringLiteral("timeout"));
+    failAfterCommit(error);
+}
+
+void RelayCall::failAfterCommit(const GatewayError &error)
+{
+    // The client already has a 200 and part of the answer. A stream gets an error event so the failure is
+    // explicit; a plain body is cut off, which no client mistakes for a complete answer.
+    if (m_exchange) {
+        if (m_call.stream) {
+            m_exchange->writeChunk(ErrorResponse::openAiStreamEvent(error));
+            m_exchange->endChunked();
+        } else {
+            m_exchange->abortConnection();
+        }
+    }
+    complete(error.httpStatus, error.message);
+}
+
+void RelayCall::finishSuccess()
+{
+    m_ctx.router->reportSuccess(*m_candidate);
+    m_ctx.metrics->attemptFinished(m_candidate->backend->config.name, QStringLiteral("ok"));
+    if (!m_call.stream && !m_responseCopy.isEmpty()) {
+        const TokenUsage usage =
+            m_candidate->backend->adapter->usageOf(QJsonDocument::fromJson(m_responseCopy).object());
+        if (usage.known())
+            m_usage = usage;
+    }
+    if (m_exchange)
+        m_exchange->endChunked();
+    complete(m_upstreamStatus, QString());
+}
+
+void RelayCall::finishWithError(const GatewayError &error)
+{
+    if (m_exchange) {
+        HeaderList headers = m_call.responseHeaders;
+        headers.append({QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json")});
+        if (!error.retryAfter.isEmpty())
+            headers.append({QByteArrayLiteral("Retry-After"), error.retryAfter});
+        m_exchange->respond(error.httpStatus, headers, ErrorResponse::openAiBody(error));
+    }
+    complete(error.httpStatus, error.message);
+}
+
+void RelayCall::onClientGone()
+{
+    if (m_done)
+        return;
+    // Abort the upstream at once: nobody will read the answer, and the provider may bill for it.
+    dropReply();
+    complete(499, QStringLiteral("The client closed the connection."));
+}
+
+void RelayCall::complete(int status, const QString &error)
+{
+    if (m_done)
+        return;
+    m_done = true;
+    m_connectTimer.stop();
+    m_firstByteTimer.stop();
+    m_idleTimer.stop();
+    dropReply();
+    releaseCandidate();
+    m_ctx.metrics->inFlightChanged(-1);
+
+    RequestRecord record;
+    record.timeMs = m_call.receivedAtMs;
+    record.client = m_call.client;
+    record.endpoint = m_call.endpoint;
+    record.publicModel = m_call.publicModel;
+    if (m_candidate) {
+        record.provider = m_candidate->backend->config.name;
+        record.localModel = m_candidate->localModel;
+    }
+    record.attempts = m_attempts;
+    record.status = status;
+    record.latencyMs = m_elapsed.elapsed();
+    record.ttfbMs = m_ttfbMs;
+    record.promptTokens = m_usage.promptTokens;
+    record.completionTokens = m_usage.completionTokens;
+    record.stream = m_call.stream;
+    record.error = error;
+    m_ctx.metrics->requestFinished(record.publicModel, record.provider, status, record.latencyMs / 1000.0,
+                                   m_ttfbMs < 0 ? -1.0 : m_ttfbMs / 1000.0);
+    m_ctx.log->record(record);
+    deleteLater();
+}
+
+void RelayCall::dropReply()
+{
+    if (!m_reply)
+        return;
+    QNetworkReply *reply = m_reply;
+    m_reply = nullptr;
+    reply->disconnect(this);
+    if (reply->isRunning())
+        reply->abort();
+    reply->deleteLater();
+}
+
+void RelayCall::releaseCandidate()
+{
+    if (m_acquired && m_candidate) {
+        m_ctx.router->release(*m_candidate);
+        m_acquired = false;
+    }
+}
+
+QString RelayCall::redacted(QString text) const
+{
+    // Upstreams sometimes echo the key they were given; it must not reach a client or a log.
+    if (m_candidate && m_candidate->backend->apiKey.size() >= 8)
+        text.replace(m_candidate->backend->apiKey, redactSecret(m_candidate->backend->apiKey));
+    return text;
+}

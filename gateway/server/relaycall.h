@@ -1,0 +1,108 @@
+#pragma once
+
+#include "config/config.h"
+#include "core/gatewayerror.h"
+#include "providers/adapter.h"
+#include "routing/backend.h"
+#include "server/sseparser.h"
+#include "storage/requestrecord.h"
+
+#include <QElapsedTimer>
+#include <QJsonObject>
+#include <QObject>
+#include <QPointer>
+#include <QSet>
+#include <QTimer>
+#include <optional>
+
+class HttpExchange;
+class Metrics;
+class QNetworkAccessManager;
+class QNetworkReply;
+class RequestLog;
+class Router;
+
+// What a relay needs from the gateway; all owned by the gateway and outliving every call.
+struct RelayContext final {
+    Router *router = nullptr;
+    QNetworkAccessManager *network = nullptr;
+    RequestLog *log = nullptr;
+    Metrics *metrics = nullptr;
+    const GatewaySettings *settings = nullptr;
+};
+
+struct InboundCall final {
+    ApiKind kind = ApiKind::ChatCompletions;
+    QString endpoint;
+    QString publicModel;
+    QJsonObject body;
+    bool stream = false;
+    QString client;
+    qint64 receivedAtMs = 0;     // wall clock
+    HeaderList responseHeaders;  // added to every answer (CORS)
+};
+
+// One client request relayed to an upstream, with failover before the first byte reaches the client.
+// Owns its upstream reply and timers, and deletes itself when the client has its answer or has gone.
+class RelayCall final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(RelayCall)
+
+public:
+    RelayCall(const RelayContext &context, InboundCall call, HttpExchange *exchange);
+    ~RelayCall() override;
+    void start();
+
+private:
+    enum class Scope { Model, Backend, KeyInvalid, None };
+
+    void startAttempt();
+    void onMetaData();
+    void onReadyRead();
+    void onFinished();
+    void onTimeout(const GatewayError &error);
+    void onClientGone();
+    void onDrained();
+
+    void attemptFailed(const GatewayError &error, Scope scope, const QString &outcome);
+    void handleErrorStatus();
+    void commitHeaders();
+    void relayBytes(const QByteArray &bytes);
+    void failAfterCommit(const GatewayError &error);
+    void finishSuccess();
+    void finishWithError(const GatewayError &error);
+    void complete(int status, const QString &error);
+    void dropReply();
+    void releaseCandidate();
+    QString redacted(QString text) const;
+
+    RelayContext m_ctx;
+    InboundCall m_call;
+    QPointer<HttpExchange> m_exchange;
+
+    std::optional<Candidate> m_candidate;
+    bool m_acquired = false;
+    QSet<QString> m_tried;
+    int m_attempts = 0;
+    std::optional<GatewayError> m_lastError;
+
+    QPointer<QNetworkReply> m_reply;
+    Timeouts m_timeouts;
+    int m_upstreamStatus = 0;
+    QByteArray m_upstreamContentType;
+    QByteArray m_errorBody;
+    bool m_committed = false;
+    bool m_paused = false;
+    bool m_done = false;
+
+    SseParser m_sse;
+    QByteArray m_responseCopy; // non-stream answers, for the usage block; capped
+    TokenUsage m_usage;
+
+    QTimer m_connectTimer;
+    QTimer m_firstByteTimer;
+    QTimer m_idleTimer;
+    QElapsedTimer m_elapsed;
+    qint64 m_ttfbMs = -1;
+};

@@ -1,0 +1,256 @@
+#include "requestlog.h"
+
+#include "core/logging.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QFileInfo>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTimer>
+#include <QUuid>
+
+// Lives on the log's worker thread and owns the database connection there.
+class RequestLogWriter final : public QObject
+{
+public:
+    bool open(const QString &path, QString *error);
+    void append(const RequestRecord &r);
+    void flush();
+    void prune();
+    QList<RequestRecord> recent(int limit);
+    qint64 countSince(qint64 timeMs);
+    void close();
+
+    int retentionDays = 30;
+    int maxRows = 200'000;
+
+private:
+    QSqlDatabase db() const { return QSqlDatabase::database(m_connection, false); }
+
+    QString m_connection;
+    QList<RequestRecord> m_pending;
+    QTimer *m_flushTimer = nullptr;
+    QTimer *m_pruneTimer = nullptr;
+};
+
+bool RequestLogWriter::open(const QString &path, QString *error)
+{
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    m_connection = QStringLiteral("requestlog-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+    QSqlDatabase database = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
+    database.setDatabaseName(path);
+    if (!database.open()) {
+        *error = path + QStringLiteral(": cannot open the request log: ") + database.lastError().text();
+        return false;
+    }
+    QSqlQuery q(database);
+    const char *const statements[] = {
+        "PRAGMA journal_mode=WAL",
+        "PRAGMA synchronous=NORMAL",
+        "CREATE TABLE IF NOT EXISTS requests ("
+        " id INTEGER PRIMARY KEY AUTOINCREMENT, ts_ms INTEGER NOT NULL, client TEXT, endpoint TEXT,"
+        " public_model TEXT, provider TEXT, local_model TEXT, attempts INTEGER, status INTEGER,"
+        " latency_ms INTEGER, ttfb_ms INTEGER, prompt_tokens INTEGER, completion_tokens INTEGER,"
+        " stream INTEGER, error TEXT)",
+        "CREATE INDEX IF NOT EXISTS requests_ts ON requests(ts_ms)",
+    };
+    for (const char *sql : statements) {
+        if (!q.exec(QString::fromLatin1(sql))) {
+            *error = path + QStringLiteral(": cannot prepare the request log: ") + q.lastError().text();
+            return false;
+        }
+    }
+    m_flushTimer = new QTimer(this);
+    m_flushTimer->setSingleShot(true);
+    m_flushTimer->setInterval(100);
+    connect(m_flushTimer, &QTimer::timeout, this, [this] { flush(); });
+    m_pruneTimer = new QTimer(this);
+    m_pruneTimer->setInterval(10 * 60 * 1000);
+    connect(m_pruneTimer, &QTimer::timeout, this, [this] { prune(); });
+    m_pruneTimer->start();
+    prune();
+    return true;
+}
+
+void RequestLogWriter::append(const RequestRecord &r)
+{
+    if (!m_flushTimer)
+        return; // not opened: nothing to write to
+    m_pending.append(r);
+    // Batch: one transaction per 100 ms or 200 rows, whichever comes first.
+    if (m_pending.size() >= 200)
+        flush();
+    else if (!m_flushTimer->isActive())
+        m_flushTimer->start();
+}
+
+void RequestLogWriter::flush()
+{
+    if (m_pending.isEmpty() || m_connection.isEmpty() || !db().isOpen())
+        return;
+    QSqlDatabase database = db();
+    database.transaction();
+    QSqlQuery q(database);
+    q.prepare(QStringLiteral(
+        "INSERT INTO requests (ts_ms, client, endpoint, public_model, provider, local_model, attempts, status,"
+        " latency_ms, ttfb_ms, prompt_tokens, completion_tokens, stream, error)"
+        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
+    for (const RequestRecord &r : std::as_const(m_pending)) {
+        q.addBindValue(r.timeMs);
+        q.addBindValue(r.client);
+        q.addBindValue(r.endpoint);
+        q.addBindValue(r.publicModel);
+        q.addBindValue(r.provider);
+        q.addBindValue(r.localModel);
+        q.addBindValue(r.attempts);
+        q.addBindValue(r.status);
+        q.addBindValue(r.latencyMs);
+        q.addBindValue(r.ttfbMs);
+        q.addBindValue(r.promptTokens);
+        q.addBindValue(r.completionTokens);
+        q.addBindValue(r.stream ? 1 : 0);
+        q.addBindValue(r.error);
+        if (!q.exec())
+            qCWarning(lcStorage) << "request log insert failed:" << q.lastError().text();
+    }
+    database.commit();
+    m_pending.clear();
+}
+
+void RequestLogWriter::prune()
+{
+    if (m_connection.isEmpty() || !db().isOpen())
+        return;
+    QSqlQuery q(db());
+    const qint64 cutoff = QDateTime::currentMSecsSinceEpoch() - qint64(retentionDays) * 86'400'000;
+    q.prepare(QStringLiteral("DELETE FROM requests WHERE ts_ms < ?"));
+    q.addBindValue(cutoff);
+    q.exec();
+    q.prepare(QStringLiteral("DELETE FROM requests WHERE id <= (SELECT MAX(id) FROM requests) - ?"));
+    q.addBindValue(maxRows);
+    q.exec();
+}
+
+QList<RequestRecord> RequestLogWriter::recent(int limit)
+{
+    flush();
+    QList<RequestRecord> rows;
+    if (m_connection.isEmpty())
+        return rows;
+    QSqlQuery q(db());
+    q.prepare(QStringLiteral(
+        "SELECT id, ts_ms, client, endpoint, public_model, provider, local_model, attempts, status, latency_ms,"
+        " ttfb_ms, prompt_tokens, completion_tokens, stream, error FROM requests ORDER BY id DESC LIMIT ?"));
+    q.addBindValue(limit);
+    if (!q.exec())
+        return rows;
+    while (q.next()) {
+        RequestRecord r;
+        r.id = q.value(0).toLongLong();
+        r.timeMs = q.value(1).toLongLong();
+        r.client = q.value(2).toString();
+        r.endpoint = q.value(3).toString();
+        r.publicModel = q.value(4).toString();
+        r.provider = q.value(5).toString();
+        r.localModel = q.value(6).toString();
+        r.attempts = q.value(7).toInt();
+        r.status = q.value(8).toInt();
+        r.latencyMs = q.value(9).toLongLong();
+        r.ttfbMs = q.value(10).toLongLong();
+        r.promptTokens = q.value(11).toLongLong();
+        r.completionTokens = q.value(12).toLongLong();
+        r.stream = q.value(13).toInt() != 0;
+        r.error = q.value(14).toString();
+        rows.append(r);
+    }
+    return rows;
+}
+
+qint64 RequestLogWriter::countSince(qint64 timeMs)
+{
+    flush();
+    if (m_connection.isEmpty())
+        return 0;
+    QSqlQuery q(db());
+    q.prepare(QStringLiteral("SELECT COUNT(*) FROM requests WHERE ts_ms >= ?"));
+    q.addBindValue(timeMs);
+    return q.exec() && q.next() ? q.value(0).toLongLong() : 0;
+}
+
+void RequestLogWriter::close()
+{
+    flush();
+    const QString name = m_connection;
+    if (name.isEmpty())
+        return;
+    QSqlDatabase::database(name, false).close();
+    QSqlDatabase::removeDatabase(name);
+}
+
+// ---- RequestLog ----
+
+RequestLog::RequestLog(QObject *parent)
+    : QObject(parent)
+{
+    qRegisterMetaType<RequestRecord>();
+    m_thread.setObjectName(QStringLiteral("request-log"));
+    m_writer = new RequestLogWriter;
+    m_writer->moveToThread(&m_thread);
+    connect(&m_thread, &QThread::finished, m_writer, &QObject::deleteLater);
+    m_thread.start();
+}
+
+RequestLog::~RequestLog()
+{
+    QMetaObject::invokeMethod(m_writer, [w = m_writer] { w->close(); }, Qt::BlockingQueuedConnection);
+    m_thread.quit();
+    m_thread.wait();
+}
+
+bool RequestLog::open(const QString &databasePath, QString *error)
+{
+    bool ok = false;
+    QString message;
+    QMetaObject::invokeMethod(m_writer, [&] { ok = m_writer->open(databasePath, &message); },
+                              Qt::BlockingQueuedConnection);
+    if (!ok)
+        *error = message;
+    return ok;
+}
+
+void RequestLog::setRetention(int days, int maxRows)
+{
+    QMetaObject::invokeMethod(m_writer, [w = m_writer, days, maxRows] {
+        w->retentionDays = days;
+        w->maxRows = maxRows;
+    });
+}
+
+void RequestLog::record(const RequestRecord &record)
+{
+    QMetaObject::invokeMethod(m_writer, [w = m_writer, record] { w->append(record); });
+    Q_EMIT recorded(record);
+}
+
+void RequestLog::flush()
+{
+    QMetaObject::invokeMethod(m_writer, [w = m_writer] { w->flush(); }, Qt::BlockingQueuedConnection);
+}
+
+QList<RequestRecord> RequestLog::recent(int limit)
+{
+    QList<RequestRecord> rows;
+    QMetaObject::invokeMethod(m_writer, [&] { rows = m_writer->recent(limit); }, Qt::BlockingQueuedConnection);
+    return rows;
+}
+
+qint64 RequestLog::countToday()
+{
+    const qint64 midnight = QDateTime(QDate::currentDate(), QTime(0, 0)).toMSecsSinceEpoch();
+    qint64 count = 0;
+    QMetaObject::invokeMethod(m_writer, [&] { count = m_writer->countSince(midnight); },
+                              Qt::BlockingQueuedConnection);
+    return count;
+}
