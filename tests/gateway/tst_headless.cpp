@@ -1,0 +1,128 @@
+// The real binary, started the way a user or a service manager starts it.
+#include "fakeupstream.h"
+#include "testhttp.h"
+
+#include <QFile>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+
+class TestHeadless final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void colinkConfigServesAndStopsCleanly();
+    void brokenConfigFailsWithFileAndLine();
+    void nonLoopbackWithoutTokensIsRefused();
+    void tokenHash();
+
+private:
+    static QString writeFile(const QTemporaryDir &dir, const QByteArray &content);
+};
+
+QString TestHeadless::writeFile(const QTemporaryDir &dir, const QByteArray &content)
+{
+    const QString path = dir.filePath(QStringLiteral("config.yaml"));
+    QFile file(path);
+    file.open(QIODevice::WriteOnly);
+    file.write(content);
+    return path;
+}
+
+void TestHeadless::colinkConfigServesAndStopsCleanly()
+{
+    FakeUpstream upstream;
+    QVERIFY(upstream.start());
+    QTemporaryDir dir;
+    // A Co-Link client config, unchanged in form.
+    const QString config = writeFile(dir, QStringLiteral(R"(client_token: "client-xyz"
+max_parallel: 3
+
+providers:
+  - type: "openai"
+    api_key: "sk-colink-literal"
+    base_url: "%1"
+    models:
+      - local: "deepseek-chat"
+        server_mapping: "pro-model"
+)").arg(upstream.baseUrl()).toUtf8());
+
+    QProcess process;
+    process.setProcessChannelMode(QProcess::SeparateChannels);
+    process.start(QStringLiteral(SWITCHYARD_BINARY),
+                  {QStringLiteral("--headless"), QStringLiteral("--config"), config, QStringLiteral("--listen"),
+                   QStringLiteral("127.0.0.1:0"), QStringLiteral("--data-dir"), dir.filePath(QStringLiteral("data"))});
+    QVERIFY(process.waitForStarted());
+    QByteArray err;
+    static const QRegularExpression listening(QStringLiteral("listening on http://127\\.0\\.0\\.1:(\\d+)/v1"));
+    QRegularExpressionMatch match;
+    QVERIFY2(TestHttp::waitUntil([&] {
+                 err += process.readAllStandardError();
+                 match = listening.match(QString::fromUtf8(err));
+                 return match.hasMatch();
+             }, 10'000),
+             err.constData());
+    const QString base = QStringLiteral("http://127.0.0.1:%1").arg(match.captured(1));
+
+    const auto health = TestHttp::get(QUrl(base + QStringLiteral("/health")));
+    QCOMPARE(health.status, 200);
+    const auto chat = TestHttp::post(QUrl(base + QStringLiteral("/v1/chat/completions")),
+                                     R"({"model":"pro-model","messages":[{"role":"user","content":"hi"}]})");
+    QCOMPARE(chat.status, 200);
+    QCOMPARE(upstream.received().first().json.value(QLatin1String("model")).toString(), QStringLiteral("deepseek-chat"));
+    QCOMPARE(upstream.received().first().headers.value("authorization"), QByteArray("Bearer sk-colink-literal"));
+
+    process.terminate(); // SIGTERM
+    QVERIFY(TestHttp::waitUntil([&] { return process.state() == QProcess::NotRunning; }, 10'000));
+    QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(process.exitCode(), 0);
+    err += process.readAllStandardError();
+    QVERIFY(err.contains("stopped"));
+    QVERIFY2(!err.contains("sk-colink-literal"), "the key reached the log");
+    QVERIFY(QFile::exists(dir.filePath(QStringLiteral("data/requests.sqlite"))));
+}
+
+void TestHeadless::brokenConfigFailsWithFileAndLine()
+{
+    QTemporaryDir dir;
+    const QString config = writeFile(dir, "providers:\n  - type: openai\n    weight: lots\n    models: [a]\n");
+    QProcess process;
+    process.start(QStringLiteral(SWITCHYARD_BINARY), {QStringLiteral("--headless"), QStringLiteral("--config"), config,
+                                                      QStringLiteral("--data-dir"), dir.filePath(QStringLiteral("d"))});
+    QVERIFY(process.waitForFinished(10'000));
+    QCOMPARE(process.exitCode(), 2);
+    const QByteArray err = process.readAllStandardError();
+    QVERIFY2(err.contains((config + QStringLiteral(":3: providers[0].weight")).toUtf8()), err.constData());
+    QVERIFY(!err.contains("listening"));
+}
+
+void TestHeadless::nonLoopbackWithoutTokensIsRefused()
+{
+    QTemporaryDir dir;
+    const QString config = writeFile(dir, "providers: []\n");
+    QProcess process;
+    process.start(QStringLiteral(SWITCHYARD_BINARY),
+                  {QStringLiteral("--headless"), QStringLiteral("--config"), config, QStringLiteral("--listen"),
+                   QStringLiteral("0.0.0.0:0"), QStringLiteral("--data-dir"), dir.filePath(QStringLiteral("d"))});
+    QVERIFY(process.waitForFinished(10'000));
+    QCOMPARE(process.exitCode(), 2);
+    QVERIFY(process.readAllStandardError().contains("without access tokens"));
+}
+
+void TestHeadless::tokenHash()
+{
+    QProcess process;
+    process.start(QStringLiteral(SWITCHYARD_BINARY), {QStringLiteral("token"), QStringLiteral("hash")});
+    process.write("test\n");
+    process.closeWriteChannel();
+    QVERIFY(process.waitForFinished(10'000));
+    QCOMPARE(process.exitCode(), 0);
+    // SHA-256 of "test".
+    QCOMPARE(process.readAllStandardOutput().trimmed(),
+             QByteArray("9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"));
+}
+
+QTEST_GUILESS_MAIN(TestHeadless)
+#include "tst_headless.moc"

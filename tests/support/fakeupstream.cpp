@@ -1,0 +1,249 @@
+#include "fakeupstream.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTcpSocket>
+#include <QTimer>
+
+namespace {
+
+QByteArray completion(const QString &model)
+{
+    const QJsonObject message{{QStringLiteral("role"), QStringLiteral("assistant")},
+                              {QStringLiteral("content"), QStringLiteral("Hello from the fake upstream.")}};
+    const QJsonObject body{
+        {QStringLiteral("id"), QStringLiteral("chatcmpl-fake")},
+        {QStringLiteral("object"), QStringLiteral("chat.completion")},
+        {QStringLiteral("created"), 1700000000},
+        {QStringLiteral("model"), model},
+        {QStringLiteral("choices"),
+         QJsonArray{QJsonObject{{QStringLiteral("index"), 0},
+                                {QStringLiteral("message"), message},
+                                {QStringLiteral("finish_reason"), QStringLiteral("stop")}}}},
+        {QStringLiteral("usage"),
+         QJsonObject{{QStringLiteral("prompt_tokens"), 11}, {QStringLiteral("completion_tokens"), 7},
+                     {QStringLiteral("total_tokens"), 18}}},
+    };
+    return QJsonDocument(body).toJson(QJsonDocument::Compact);
+}
+
+QByteArray embeddings(const QString &model)
+{
+    const QJsonObject body{
+        {QStringLiteral("object"), QStringLiteral("list")},
+        {QStringLiteral("model"), model},
+        {QStringLiteral("data"),
+         QJsonArray{QJsonObject{{QStringLiteral("object"), QStringLiteral("embedding")},
+                                {QStringLiteral("index"), 0},
+                                {QStringLiteral("embedding"), QJsonArray{0.1, 0.2, 0.3}}}}},
+        {QStringLiteral("usage"), QJsonObject{{QStringLiteral("prompt_tokens"), 3}, {QStringLiteral("total_tokens"), 3}}},
+    };
+    return QJsonDocument(body).toJson(QJsonDocument::Compact);
+}
+
+QByteArray chunkEvent(const QString &model, const QJsonObject &delta, const QJsonValue &finish,
+                      const QJsonValue &usage = QJsonValue())
+{
+    QJsonObject chunk{{QStringLiteral("id"), QStringLiteral("chatcmpl-fake")},
+                      {QStringLiteral("object"), QStringLiteral("chat.completion.chunk")},
+                      {QStringLiteral("created"), 1700000000},
+                      {QStringLiteral("model"), model}};
+    if (usage.isObject()) {
+        chunk.insert(QStringLiteral("choices"), QJsonArray());
+        chunk.insert(QStringLiteral("usage"), usage);
+    } else {
+        chunk.insert(QStringLiteral("choices"),
+                     QJsonArray{QJsonObject{{QStringLiteral("index"), 0},
+                                            {QStringLiteral("delta"), delta},
+                                            {QStringLiteral("finish_reason"), finish}}});
+    }
+    return "data: " + QJsonDocument(chunk).toJson(QJsonDocument::Compact) + "\n\n";
+}
+
+QByteArray chunked(const QByteArray &data)
+{
+    return QByteArray::number(data.size(), 16) + "\r\n" + data + "\r\n";
+}
+
+QByteArray reason(int status)
+{
+    switch (status) {
+    case 200: return "OK";
+    case 400: return "Bad Request";
+    case 401: return "Unauthorized";
+    case 429: return "Too Many Requests";
+    case 500: return "Internal Server Error";
+    case 503: return "Service Unavailable";
+    default: return "Status";
+    }
+}
+
+} // namespace
+
+FakeUpstream::FakeUpstream(QObject *parent)
+    : QObject(parent)
+{
+    connect(&m_server, &QTcpServer::newConnection, this, &FakeUpstream::onNewConnection);
+}
+
+FakeUpstream::~FakeUpstream()
+{
+    // Sockets are children of the server member, which outlives the bookkeeping their slots touch.
+    const auto sockets = m_server.findChildren<QTcpSocket *>();
+    for (QTcpSocket *socket : sockets) {
+        socket->disconnect(this);
+        delete socket;
+    }
+}
+
+bool FakeUpstream::start()
+{
+    return m_server.listen(QHostAddress::LocalHost, 0);
+}
+
+QString FakeUpstream::baseUrl() const
+{
+    return QStringLiteral("http://127.0.0.1:%1/v1").arg(port());
+}
+
+void FakeUpstream::onNewConnection()
+{
+    while (QTcpSocket *socket = m_server.nextPendingConnection()) {
+        connect(socket, &QTcpSocket::readyRead, this, [this, socket] { onReadyRead(socket); });
+        connect(socket, &QTcpSocket::disconnected, this, [this, socket] {
+            if (m_answering.value(socket)) {
+                ++m_abortedByPeer;
+                Q_EMIT peerAborted();
+            }
+            m_buffers.remove(socket);
+            m_answering.remove(socket);
+            socket->deleteLater();
+        });
+    }
+}
+
+void FakeUpstream::onReadyRead(QTcpSocket *socket)
+{
+    QByteArray &buffer = m_buffers[socket];
+    buffer += socket->readAll();
+    while (true) {
+        const qsizetype headerEnd = buffer.indexOf("\r\n\r\n");
+        if (headerEnd < 0)
+            return;
+        Received r;
+        const QList<QByteArray> lines = buffer.left(headerEnd).split('\n');
+        const QList<QByteArray> requestLine = lines.value(0).trimmed().split(' ');
+        r.method = requestLine.value(0);
+        r.path = requestLine.value(1);
+        for (qsizetype i = 1; i < lines.size(); ++i) {
+            const qsizetype colon = lines[i].indexOf(':');
+            if (colon > 0)
+                r.headers.insert(lines[i].left(colon).trimmed().toLower(), lines[i].mid(colon + 1).trimmed());
+        }
+        const qsizetype length = r.headers.value("content-length").toLongLong();
+        if (buffer.size() < headerEnd + 4 + length)
+            return;
+        r.body = buffer.mid(headerEnd + 4, length);
+        buffer.remove(0, headerEnd + 4 + length);
+        r.json = QJsonDocument::fromJson(r.body).object();
+        m_received.append(r);
+        Q_EMIT requestReceived();
+        answer(socket, r);
+    }
+}
+
+void FakeUpstream::answer(QTcpSocket *socket, const Received &request)
+{
+    const Behavior b = m_behavior;
+    QPointer<QTcpSocket> guard(socket);
+    m_answering[socket] = true;
+    auto respond = [this, guard, request, b] {
+        if (!guard)
+            return;
+        QTcpSocket *s = guard;
+        const QString model = request.json.value(QLatin1String("model")).toString();
+        switch (b.mode) {
+        case Mode::Hang:
+            return;
+        case Mode::Json:
+        case Mode::RawBody:
+        case Mode::Status: {
+            QByteArray body;
+            QByteArray extra;
+            int status = b.status;
+            if (b.mode == Mode::Json) {
+                status = 200;
+                body = request.path.endsWith("/embeddings") ? embeddings(model) : completion(model);
+            } else if (b.mode == Mode::RawBody) {
+                body = b.body;
+            } else {
+                body = QJsonDocument(QJsonObject{{QStringLiteral("error"),
+                                                  QJsonObject{{QStringLiteral("message"), QString::fromUtf8(b.body)},
+                                                              {QStringLiteral("type"), QStringLiteral("fake_error")}}}})
+                           .toJson(QJsonDocument::Compact);
+                if (!b.retryAfter.isEmpty())
+                    extra = "Retry-After: " + b.retryAfter + "\r\n";
+            }
+            s->write("HTTP/1.1 " + QByteArray::number(status) + ' ' + reason(status) + "\r\n"
+                     "Content-Type: application/json\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n"
+                     + extra + "\r\n" + body);
+            m_answering[s] = false;
+            return;
+        }
+        case Mode::Stream:
+        case Mode::CutMidStream:
+            sendStream(s, request, b.mode == Mode::CutMidStream);
+            return;
+        }
+    };
+    if (b.headersDelayMs > 0)
+        QTimer::singleShot(b.headersDelayMs, this, respond);
+    else
+        respond();
+}
+
+void FakeUpstream::sendStream(QTcpSocket *socket, const Received &request, bool cut)
+{
+    const Behavior b = m_behavior;
+    const QString model = request.json.value(QLatin1String("model")).toString();
+    socket->write("HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nTransfer-Encoding: chunked\r\n\r\n");
+    QList<QByteArray> events;
+    events << chunkEvent(model, QJsonObject{{QStringLiteral("role"), QStringLiteral("assistant")},
+                                            {QStringLiteral("content"), QString()}}, QJsonValue());
+    for (int i = 0; i < b.chunks; ++i)
+        events << chunkEvent(model, QJsonObject{{QStringLiteral("content"), QStringLiteral("part%1 ").arg(i)}},
+                             QJsonValue());
+    events << chunkEvent(model, QJsonObject(), QStringLiteral("stop"));
+    events << chunkEvent(model, QJsonObject(), QJsonValue(),
+                         QJsonObject{{QStringLiteral("prompt_tokens"), 13}, {QStringLiteral("completion_tokens"), b.chunks},
+                                     {QStringLiteral("total_tokens"), 13 + b.chunks}});
+    events << QByteArray("data: [DONE]\n\n");
+
+    QPointer<QTcpSocket> guard(socket);
+    auto index = std::make_shared<int>(0);
+    auto *timer = new QTimer(this);
+    timer->setInterval(b.intervalMs);
+    connect(timer, &QTimer::timeout, this, [this, guard, index, events, cut, b, timer] {
+        if (!guard) {
+            timer->deleteLater();
+            return;
+        }
+        if (cut && *index >= b.cutAfterChunks) {
+            timer->deleteLater();
+            m_answering[guard] = false;
+            guard->abort();
+            return;
+        }
+        if (*index >= events.size()) {
+            guard->write("0\r\n\r\n");
+            m_answering[guard] = false;
+            timer->deleteLater();
+            return;
+        }
+        guard->write(chunked(events.at(*index)));
+        guard->flush();
+        ++m_chunksSent;
+        ++*index;
+    });
+    timer->start();
+}

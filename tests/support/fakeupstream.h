@@ -1,0 +1,77 @@
+#pragma once
+
+#include <QHash>
+#include <QJsonObject>
+#include <QList>
+#include <QObject>
+#include <QPointer>
+#include <QTcpServer>
+
+class QTcpSocket;
+
+// An upstream provider for tests, on 127.0.0.1 with a free port, speaking OpenAI's wire format. Each test
+// sets how it behaves: answer, stream, fail with a status, hang, trickle, or cut a stream in the middle.
+class FakeUpstream final : public QObject
+{
+    Q_OBJECT
+
+public:
+    enum class Mode {
+        Json,        // a chat.completion (or embeddings list) with usage
+        Stream,      // SSE chat.completion.chunk events, then a usage chunk and [DONE]
+        Status,      // an error status with an OpenAI-shaped error body
+        Hang,        // reads the request and never answers
+        CutMidStream,// starts a stream, then drops the connection after cutAfterChunks events
+        RawBody,     // status + body exactly as given
+    };
+    struct Behavior {
+        Mode mode = Mode::Json;
+        int status = 200;
+        QByteArray body;           // RawBody; or the error message for Status
+        QByteArray retryAfter;     // Status 429
+        int chunks = 3;            // Stream: content events before the usage chunk
+        int intervalMs = 5;        // Stream: pause between events
+        int cutAfterChunks = 1;
+        int headersDelayMs = 0;    // pause before anything is sent
+    };
+    struct Received {
+        QByteArray method;
+        QByteArray path;
+        QHash<QByteArray, QByteArray> headers; // lower-case names
+        QByteArray body;
+        QJsonObject json;
+    };
+
+    explicit FakeUpstream(QObject *parent = nullptr);
+    ~FakeUpstream() override;
+
+    bool start();
+    quint16 port() const { return m_server.serverPort(); }
+    QString baseUrl() const;
+    void setBehavior(const Behavior &behavior) { m_behavior = behavior; }
+
+    const QList<Received> &received() const { return m_received; }
+    int requestCount() const { return int(m_received.size()); }
+    // Connections the client side (the gateway) closed while this side was still answering.
+    int abortedByPeer() const { return m_abortedByPeer; }
+    int chunksSent() const { return m_chunksSent; }
+
+Q_SIGNALS:
+    void requestReceived();
+    void peerAborted();
+
+private:
+    struct Connection;
+    void onNewConnection();
+    void onReadyRead(QTcpSocket *socket);
+    void answer(QTcpSocket *socket, const Received &request);
+    void sendStream(QTcpSocket *socket, const Received &request, bool cut);
+
+    QTcpServer m_server;
+    Behavior m_behavior;
+    QList<Received> m_received;
+    QHash<QTcpSocket *, QByteArray> m_buffers;
+    QHash<QTcpSocket *, bool> m_answering;
+    int m_abortedByPeer = 0;
+    int m_chunksSent = 0;
+};
