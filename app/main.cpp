@@ -10,6 +10,7 @@
 #endif
 
 #include <QCoreApplication>
+#include <QLoggingCategory>
 #include <QTextStream>
 #include <cstdio>
 #include <memory>
@@ -30,6 +31,8 @@ int hashTokenFromStdin()
 
 void setIdentity()
 {
+    // Per-attempt chatter is for debugging; QT_LOGGING_RULES can turn it back on.
+    QLoggingCategory::setFilterRules(QStringLiteral("switchyard.*.debug=false"));
     QCoreApplication::setApplicationName(QStringLiteral("switchyard"));
     QCoreApplication::setApplicationVersion(QStringLiteral(SWITCHYARD_VERSION));
 }
