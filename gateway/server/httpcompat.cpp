@@ -218,6 +218,9 @@ void TrackingTcpServer::incomingConnection(qintptr descriptor)
         delete socket;
         return;
     }
+    // A relayed answer leaves in several writes (headers, pieces, end); with Nagle each one after the first
+    // waits for the client's delayed ACK, adding up to 40 ms.
+    socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     const auto key = qMakePair(socket->peerAddress().toString(), socket->peerPort());
     m_sockets.insert(key, socket);
     connect(socket, &QObject::destroyed, this, [this, key] { m_sockets.remove(key); });

@@ -12,7 +12,7 @@ HERE=$(cd "$(dirname "$0")" && pwd)
 
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 missing=()
-for p in wrk nginx-light; do
+for p in wrk nginx-light curl; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
 if [ ${#missing[@]} -gt 0 ] && ! command -v nginx >/dev/null; then
