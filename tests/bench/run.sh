@@ -15,11 +15,11 @@ missing=()
 for p in wrk nginx-light curl; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
-if [ ${#missing[@]} -gt 0 ] && ! command -v nginx >/dev/null; then
+# Any nginx flavour will do; install the light one only when none is there.
+command -v nginx >/dev/null && missing=("${missing[@]/nginx-light}")
+if [ -n "${missing[*]// }" ]; then
   as_root apt-get update -qq
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
-elif ! command -v wrk >/dev/null; then
-  as_root apt-get update -qq && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends ${missing[*]}
 fi
 
 WORK=$(mktemp -d)

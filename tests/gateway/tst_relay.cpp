@@ -42,6 +42,7 @@ private Q_SLOTS:
     void midStreamCutEndsWithErrorEvent();
     void requestLogRowsInSqlite();
     void embeddingsAreRelayed();
+    void slowClientPushesBackOnUpstream();
 };
 
 void TestRelay::nonStreamRelayRewritesModelAndSendsKey()
@@ -425,6 +426,44 @@ void TestRelay::embeddingsAreRelayed()
     QCOMPARE(upstream.received().first().json.value(QLatin1String("model")).toString(), QStringLiteral("text-embedding-3-small"));
     QCOMPARE(json(r.body).value(QLatin1String("data")).toArray().size(), 1);
     QCOMPARE(TestHttp::post(fx.url(QStringLiteral("/v1/embeddings")), R"({"model":"embed","input":5})").status, 400);
+}
+
+void TestRelay::slowClientPushesBackOnUpstream()
+{
+    FakeUpstream fast;
+    QVERIFY(fast.start());
+    FakeUpstream::Behavior b;
+    b.mode = FakeUpstream::Mode::Stream;
+    b.chunks = 4000;
+    b.paddingBytes = 8192; // about 33 MB in all
+    b.intervalMs = 0;
+    fast.setBehavior(b);
+    Config config;
+    config.providers << GatewayFixture::provider(QStringLiteral("fast"), fast.baseUrl(), QStringLiteral("pro-model"),
+                                                 QStringLiteral("m"));
+    GatewayFixture fx;
+    QVERIFY(fx.start(config));
+
+    RawClient client;
+    QVERIFY(client.connectTo(fx.gateway()->port()));
+    client.socket().setReadBufferSize(64 * 1024); // a client that reads slowly
+    client.sendPost("/v1/chat/completions", streamBody);
+    // The fake writes everything at once; if the gateway kept reading into memory, nothing would stay unsent.
+    QVERIFY(TestHttp::waitUntil([&] { return fast.chunksSent() == 4000 + 4; }, 20'000));
+    QTest::qWait(300);
+    // Known defect: Qt 6.4's QNetworkAccessManager keeps downloading into the reply although the relay stops
+    // reading and sets a read buffer size, so the upstream is never pushed back and the gateway holds the
+    // difference in memory. The fix is the gateway's own upstream HTTP client (see docs/benchmarks.md).
+    QEXPECT_FAIL("", "QNAM on Qt 6.4 does not stop reading when the relay pauses", Continue);
+    QVERIFY2(fast.unsentBytes() > 8 * 1024 * 1024,
+             qPrintable(QStringLiteral("only %1 bytes held back upstream").arg(fast.unsentBytes())));
+
+    // Once the client reads, the whole answer arrives intact.
+    client.socket().setReadBufferSize(0);
+    QVERIFY(client.readUntil("0\r\n\r\n", 30'000));
+    const QByteArray body = client.dechunkedBody();
+    QVERIFY(body.contains("part3999 "));
+    QVERIFY(body.endsWith("data: [DONE]\n\n"));
 }
 
 QTEST_GUILESS_MAIN(TestRelay)

@@ -101,6 +101,14 @@ bool FakeUpstream::start()
     return m_server.listen(QHostAddress::LocalHost, 0);
 }
 
+qint64 FakeUpstream::unsentBytes() const
+{
+    qint64 total = 0;
+    for (const QTcpSocket *socket : m_server.findChildren<QTcpSocket *>())
+        total += socket->bytesToWrite();
+    return total;
+}
+
 QString FakeUpstream::baseUrl() const
 {
     return QStringLiteral("http://127.0.0.1:%1/v1").arg(port());
@@ -211,7 +219,8 @@ void FakeUpstream::sendStream(QTcpSocket *socket, const Received &request, bool 
     events << chunkEvent(model, QJsonObject{{QStringLiteral("role"), QStringLiteral("assistant")},
                                             {QStringLiteral("content"), QString()}}, QJsonValue());
     for (int i = 0; i < b.chunks; ++i)
-        events << chunkEvent(model, QJsonObject{{QStringLiteral("content"), QStringLiteral("part%1 ").arg(i)}},
+        events << chunkEvent(model, QJsonObject{{QStringLiteral("content"),
+                                                 QString(QStringLiteral("part%1 ").arg(i) + QString(b.paddingBytes, QLatin1Char('x')))}},
                              QJsonValue());
     events << chunkEvent(model, QJsonObject(), QStringLiteral("stop"));
     events << chunkEvent(model, QJsonObject(), QJsonValue(),
@@ -241,7 +250,6 @@ void FakeUpstream::sendStream(QTcpSocket *socket, const Received &request, bool 
             return;
         }
         guard->write(chunked(events.at(*index)));
-        guard->flush();
         ++m_chunksSent;
         ++*index;
     });

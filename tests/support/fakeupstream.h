@@ -33,6 +33,7 @@ public:
         int intervalMs = 5;        // Stream: pause between events
         int cutAfterChunks = 1;
         int headersDelayMs = 0;    // pause before anything is sent
+        int paddingBytes = 0;      // Stream: extra characters in each content event
     };
     struct Received {
         QByteArray method;
@@ -55,6 +56,8 @@ public:
     // Connections the client side (the gateway) closed while this side was still answering.
     int abortedByPeer() const { return m_abortedByPeer; }
     int chunksSent() const { return m_chunksSent; }
+    // Bytes written by this side that the peer has not taken yet (kernel buffers aside).
+    qint64 unsentBytes() const;
 
 Q_SIGNALS:
     void requestReceived();
