@@ -90,21 +90,9 @@ HttpExchange::HttpExchange(QTcpSocket *socket, bool closeAfter)
 {
     if (!socket)
         return;
-    connect(socket, &QTcpSocket::disconnected, this, [this] {
-        if (m_finished)
-            return;
-        m_finished = true;
-        Q_EMIT clientGone();
-        deleteLater();
-    });
+    connect(socket, &QTcpSocket::disconnected, this, &HttpExchange::onSocketGone);
     // The socket may also be destroyed without a disconnected signal (server shutdown).
-    connect(socket, &QObject::destroyed, this, [this] {
-        if (m_finished)
-            return;
-        m_finished = true;
-        Q_EMIT clientGone();
-        deleteLater();
-    });
+    connect(socket, &QObject::destroyed, this, &HttpExchange::onSocketGone);
     connect(socket, &QTcpSocket::bytesWritten, this, &HttpExchange::onBytesWritten);
 }
 
@@ -122,6 +110,15 @@ bool HttpExchange::isOpen() const
 qint64 HttpExchange::pendingBytes() const
 {
     return m_socket ? m_socket->bytesToWrite() : 0;
+}
+
+void HttpExchange::onSocketGone()
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    Q_EMIT clientGone();
+    deleteLater();
 }
 
 void HttpExchange::onBytesWritten()

@@ -68,6 +68,7 @@ private:
     HttpExchange(QTcpSocket *socket, bool closeAfter);
     void finishLater();
     void onBytesWritten();
+    void onSocketGone();
 
     QPointer<QTcpSocket> m_socket; // QHttpServer 6.4 deletes it when the client disconnects
     bool m_closeAfter = false;     // the client sent "Connection: close"
