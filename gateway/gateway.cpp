@@ -71,10 +71,7 @@ void Gateway::applyConfig(const Config &config, const ResolvedKeys &keys)
     for (const ProviderConfig &p : config.providers) {
         auto backend = std::make_shared<Backend>();
         backend->config = p;
-        if (backend->config.timeouts.connectMs == Timeouts().connectMs
-            && backend->config.timeouts.firstByteMs == Timeouts().firstByteMs
-            && backend->config.timeouts.idleMs == Timeouts().idleMs)
-            backend->config.timeouts = config.gateway.timeouts; // not set per provider: the gateway's
+        backend->timeouts = p.timeouts.value_or(config.gateway.timeouts);
         backend->adapter = ProviderRegistry::adapter(p.type);
         backend->apiKey = keys.keys.value(p.name);
         // Keep health across a reload for providers that did not change in a way that matters.

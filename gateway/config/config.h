@@ -3,6 +3,7 @@
 #include <QList>
 #include <QString>
 #include <QStringList>
+#include <optional>
 
 // Settings as read from YAML. A Co-Link client config.yaml is a valid Switchyard config: its top-level
 // keys (client_token, server_url, max_parallel, providers) keep their meaning; ours extend it.
@@ -32,7 +33,7 @@ struct ProviderConfig final {
     int priority = 0;   // higher is preferred
     int maxParallel = 0; // 0: unlimited
     bool enabled = true;
-    Timeouts timeouts;
+    std::optional<Timeouts> timeouts; // unset: the gateway's
     QList<ModelMapping> models;
 
     // Keychain entry name, as Nextcloud names them: app:account:field.

@@ -38,7 +38,7 @@ private:
     void readGateway(const YAML::Node &node, GatewaySettings &out);
     void readTimeouts(const YAML::Node &node, const QString &path, Timeouts &out);
     ProviderConfig readProvider(const YAML::Node &node, const QString &path, int index,
-                                const ColinkSettings &colink);
+                                const Timeouts &gatewayTimeouts);
 
     QString m_file;
     QStringList m_knownTypes;
@@ -180,7 +180,7 @@ void Reader::readGateway(const YAML::Node &node, GatewaySettings &out)
 }
 
 ProviderConfig Reader::readProvider(const YAML::Node &node, const QString &path, int index,
-                                    const ColinkSettings &colink)
+                                    const Timeouts &gatewayTimeouts)
 {
     requireMap(node, path);
     warnUnknownKeys(node, path + QLatin1Char('.'),
@@ -233,14 +233,15 @@ ProviderConfig Reader::readProvider(const YAML::Node &node, const QString &path,
         p.weight = int(integer(node["weight"], path + QStringLiteral(".weight"), 0, 1000));
     if (node["priority"])
         p.priority = int(integer(node["priority"], path + QStringLiteral(".priority"), -1000, 1000));
-    p.maxParallel = 0;
     if (node["max_parallel"])
         p.maxParallel = int(integer(node["max_parallel"], path + QStringLiteral(".max_parallel"), 0, 10000));
-    Q_UNUSED(colink);
     if (node["enabled"])
         p.enabled = boolean(node["enabled"], path + QStringLiteral(".enabled"));
-    if (node["timeouts"])
-        readTimeouts(node["timeouts"], path + QStringLiteral(".timeouts"), p.timeouts);
+    if (node["timeouts"]) {
+        Timeouts own = gatewayTimeouts; // a partial map overrides only the values it names
+        readTimeouts(node["timeouts"], path + QStringLiteral(".timeouts"), own);
+        p.timeouts = own;
+    }
 
     const YAML::Node models = node["models"];
     if (!models)
@@ -299,7 +300,7 @@ Config Reader::read(const YAML::Node &root)
             QSet<QString> names;
             for (std::size_t i = 0; i < providers.size(); ++i) {
                 const QString path = QStringLiteral("providers[%1]").arg(i);
-                ProviderConfig p = readProvider(providers[i], path, int(i), config.colink);
+                ProviderConfig p = readProvider(providers[i], path, int(i), config.gateway.timeouts);
                 if (names.contains(p.name))
                     fail(providers[i], path + QStringLiteral(".name"),
                          QStringLiteral("'%1' is used by another provider; names must be unique").arg(p.name));

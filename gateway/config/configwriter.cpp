@@ -10,10 +10,8 @@ namespace {
 
 std::string s(const QString &text) { return text.toStdString(); }
 
-void emitTimeouts(YAML::Emitter &out, const Timeouts &t, const Timeouts &defaults)
+void emitTimeouts(YAML::Emitter &out, const Timeouts &t)
 {
-    if (t.connectMs == defaults.connectMs && t.firstByteMs == defaults.firstByteMs && t.idleMs == defaults.idleMs)
-        return;
     out << YAML::Key << "timeouts" << YAML::Value << YAML::BeginMap;
     out << YAML::Key << "connect_ms" << YAML::Value << t.connectMs;
     out << YAML::Key << "first_byte_ms" << YAML::Value << t.firstByteMs;
@@ -55,7 +53,10 @@ QByteArray ConfigWriter::toYaml(const Config &config)
     }
     out << YAML::Key << "ban_seconds" << YAML::Value << g.banSeconds;
     out << YAML::Key << "max_attempts" << YAML::Value << g.maxAttempts;
-    emitTimeouts(out, g.timeouts, defaults.timeouts);
+    const Timeouts &t = g.timeouts;
+    const Timeouts &d = defaults.timeouts;
+    if (t.connectMs != d.connectMs || t.firstByteMs != d.firstByteMs || t.idleMs != d.idleMs)
+        emitTimeouts(out, t);
     out << YAML::Key << "max_body_bytes" << YAML::Value << g.maxBodyBytes;
     out << YAML::Key << "log" << YAML::Value << YAML::BeginMap << YAML::Key << "retention_days" << YAML::Value
         << g.logRetentionDays << YAML::Key << "max_rows" << YAML::Value << g.logMaxRows << YAML::EndMap;
@@ -79,7 +80,8 @@ QByteArray ConfigWriter::toYaml(const Config &config)
             out << YAML::Key << "max_parallel" << YAML::Value << p.maxParallel;
         if (!p.enabled)
             out << YAML::Key << "enabled" << YAML::Value << false;
-        emitTimeouts(out, p.timeouts, Timeouts());
+        if (p.timeouts)
+            emitTimeouts(out, *p.timeouts);
         out << YAML::Key << "models" << YAML::Value << YAML::BeginSeq;
         for (const ModelMapping &m : p.models) {
             out << YAML::BeginMap << YAML::Key << "local" << YAML::Value << s(m.localName) << YAML::Key

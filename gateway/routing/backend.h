@@ -13,6 +13,7 @@ struct Backend final {
     ProviderConfig config;
     const ProviderAdapter *adapter = nullptr;
     QString apiKey;
+    Timeouts timeouts; // the provider's own, or the gateway's
 
     int inFlight = 0;
     qint64 served = 0;

@@ -20,6 +20,7 @@ struct ApiServer::Context {
     HeaderList cors;
     qint64 receivedAtMs;
     QString path;
+    QString publicModel; // set once the body has been parsed, for the log
 };
 
 namespace {
@@ -183,6 +184,7 @@ void ApiServer::dispatch(Context &ctx)
         sendJson(ctx, 200, modelsList());
     } else if (isModelItem) {
         const QString id = path.mid(int(qstrlen("/v1/models/")));
+        ctx.publicModel = id.left(200);
         if (m_gateway->router()->publicModels().contains(id)) {
             sendJson(ctx, 200, modelObject(id));
         } else {
@@ -222,6 +224,8 @@ void ApiServer::handleModelCall(Context &ctx, ApiKind kind)
         return;
     }
     const QJsonObject body = doc.object();
+    const QJsonValue model = body.value(QLatin1String("model"));
+    ctx.publicModel = model.isString() ? model.toString().left(200) : QString();
     if (const auto problem = validateBody(body, kind)) {
         sendError(ctx, *problem);
         return;
@@ -277,8 +281,7 @@ void ApiServer::logRejected(const Context &ctx, int status, const QString &error
     record.timeMs = ctx.receivedAtMs;
     record.client = ctx.request.peer.toString();
     record.endpoint = ctx.path;
-    const QJsonValue model = QJsonDocument::fromJson(ctx.request.body).object().value(QLatin1String("model"));
-    record.publicModel = model.isString() ? model.toString().left(200) : QString();
+    record.publicModel = ctx.publicModel;
     record.status = status;
     record.latencyMs = QDateTime::currentMSecsSinceEpoch() - ctx.receivedAtMs;
     record.error = error;

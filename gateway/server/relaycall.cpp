@@ -16,11 +16,6 @@ namespace {
 constexpr qint64 maxErrorBodyBytes = 64 * 1024;
 constexpr qint64 maxResponseCopyBytes = 8 * 1024 * 1024;
 
-GatewayError upstreamError(ErrorKind kind, const QString &code, const QString &message)
-{
-    return GatewayError::make(kind, code, message);
-}
-
 } // namespace
 
 RelayCall::RelayCall(const RelayContext &context, InboundCall call, HttpExchange *exchange)
@@ -29,17 +24,17 @@ RelayCall::RelayCall(const RelayContext &context, InboundCall call, HttpExchange
     for (QTimer *t : {&m_connectTimer, &m_firstByteTimer, &m_idleTimer})
         t->setSingleShot(true);
     connect(&m_connectTimer, &QTimer::timeout, this, [this] {
-        onTimeout(upstreamError(ErrorKind::UpstreamTimeout, QStringLiteral("upstream_connect_timeout"),
+        onTimeout(GatewayError::make(ErrorKind::UpstreamTimeout, QStringLiteral("upstream_connect_timeout"),
                                 QStringLiteral("Provider '%1' could not be reached within %2 ms.")
                                     .arg(m_candidate->backend->config.name).arg(m_timeouts.connectMs)));
     });
     connect(&m_firstByteTimer, &QTimer::timeout, this, [this] {
-        onTimeout(upstreamError(ErrorKind::UpstreamTimeout, QStringLiteral("upstream_timeout"),
+        onTimeout(GatewayError::make(ErrorKind::UpstreamTimeout, QStringLiteral("upstream_timeout"),
                                 QStringLiteral("Provider '%1' sent nothing within %2 ms.")
                                     .arg(m_candidate->backend->config.name).arg(m_timeouts.firstByteMs)));
     });
     connect(&m_idleTimer, &QTimer::timeout, this, [this] {
-        onTimeout(upstreamError(ErrorKind::UpstreamTimeout, QStringLiteral("upstream_idle_timeout"),
+        onTimeout(GatewayError::make(ErrorKind::UpstreamTimeout, QStringLiteral("upstream_idle_timeout"),
                                 QStringLiteral("Provider '%1' stopped sending for %2 ms.")
                                     .arg(m_candidate->backend->config.name).arg(m_timeouts.idleMs)));
     });
@@ -76,7 +71,7 @@ void RelayCall::startAttempt()
     m_acquired = true;
 
     const Backend &backend = *picked->backend;
-    m_timeouts = backend.config.timeouts;
+    m_timeouts = backend.timeouts;
     m_upstreamStatus = 0;
     m_upstreamContentType.clear();
     m_errorBody.clear();
@@ -203,7 +198,7 @@ void RelayCall::onFinished()
     if (m_upstreamStatus == 0) {
         // No HTTP answer at all: refused, unreachable, TLS failure, closed before answering.
         dropReply();
-        attemptFailed(upstreamError(ErrorKind::UpstreamError, QStringLiteral("upstream_unreachable"),
+        attemptFailed(GatewayError::make(ErrorKind::UpstreamError, QStringLiteral("upstream_unreachable"),
                                     QStringLiteral("Provider '%1' could not be reached: %2")
                                         .arg(backend.config.name, redacted(errorText))),
                       Scope::Backend, QStringLiteral("connect_error"));
@@ -224,7 +219,7 @@ void RelayCall::onFinished()
     }
     dropReply();
     if (error != QNetworkReply::NoError) {
-        const GatewayError cut = upstreamError(ErrorKind::UpstreamError, QStringLiteral("upstream_interrupted"),
+        const GatewayError cut = GatewayError::make(ErrorKind::UpstreamError, QStringLiteral("upstream_interrupted"),
                                                QStringLiteral("Provider '%1' broke off its answer: %2")
                                                    .arg(backend.config.name, redacted(errorText)));
         if (!m_committed) {
@@ -258,19 +253,19 @@ void RelayCall::handleErrorStatus()
 
     if (status == 401 || status == 403) {
         // The provider refused our key: the client is not at fault, so another provider may serve it.
-        attemptFailed(upstreamError(ErrorKind::UpstreamError, QStringLiteral("provider_auth_failed"),
+        attemptFailed(GatewayError::make(ErrorKind::UpstreamError, QStringLiteral("provider_auth_failed"),
                                     detail + QStringLiteral(" (its API key was rejected)")),
                       Scope::KeyInvalid, QStringLiteral("key_invalid"));
         return;
     }
     if (status == 429) {
-        GatewayError e = upstreamError(ErrorKind::RateLimited, QStringLiteral("upstream_rate_limited"), detail);
+        GatewayError e = GatewayError::make(ErrorKind::RateLimited, QStringLiteral("upstream_rate_limited"), detail);
         e.retryAfter = retryAfter;
         attemptFailed(e, Scope::Model, QStringLiteral("rate_limited"));
         return;
     }
     if (status == 408 || status >= 500) {
-        attemptFailed(upstreamError(ErrorKind::UpstreamError, QStringLiteral("upstream_error"), detail), Scope::Model,
+        attemptFailed(GatewayError::make(ErrorKind::UpstreamError, QStringLiteral("upstream_error"), detail), Scope::Model,
                       QStringLiteral("server_error"));
         return;
     }

@@ -84,6 +84,7 @@ providers:
   - name: env-key
     type: openai
     api_key: env:MY_KEY
+    timeouts: {idle_ms: 10000}
     models: [{local: a}]
   - name: keychain-key
     type: openai
@@ -102,6 +103,11 @@ providers:
     QCOMPARE(c.providers[0].maxParallel, 4);
     QCOMPARE(c.providers[0].enabled, false);
     QCOMPARE(c.providers[0].models[0].publicName, QStringLiteral("llama3.2"));
+    QVERIFY(!c.providers[0].timeouts); // not set: the gateway's apply
+    QVERIFY(c.providers[1].timeouts);
+    QCOMPARE(c.providers[1].timeouts->idleMs, 10000);
+    QCOMPARE(c.providers[1].timeouts->connectMs, 500); // the rest inherited from gateway.timeouts
+    QCOMPARE(c.providers[1].timeouts->firstByteMs, 1000);
     QCOMPARE(c.providers[1].keySource, KeySource::Environment);
     QCOMPARE(c.providers[1].keyLiteral, QStringLiteral("MY_KEY"));
     QCOMPARE(c.providers[1].models[0].publicName, QStringLiteral("a"));

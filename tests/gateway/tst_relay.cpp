@@ -23,6 +23,32 @@ QJsonObject json(const QByteArray &body)
     return QJsonDocument::fromJson(body).object();
 }
 
+// A config with one provider, named name, serving "pro-model" as local from upstream.
+Config oneProvider(const FakeUpstream &upstream, const QString &name, const QString &local = QStringLiteral("m"))
+{
+    Config config;
+    config.providers << GatewayFixture::provider(name, upstream.baseUrl(), QStringLiteral("pro-model"), local);
+    return config;
+}
+
+FakeUpstream::Behavior streaming(int chunks, int intervalMs)
+{
+    FakeUpstream::Behavior b;
+    b.mode = FakeUpstream::Mode::Stream;
+    b.chunks = chunks;
+    b.intervalMs = intervalMs;
+    return b;
+}
+
+FakeUpstream::Behavior failingWith(int status, const QByteArray &message)
+{
+    FakeUpstream::Behavior b;
+    b.mode = FakeUpstream::Mode::Status;
+    b.status = status;
+    b.body = message;
+    return b;
+}
+
 } // namespace
 
 class TestRelay final : public QObject
@@ -49,9 +75,7 @@ void TestRelay::nonStreamRelayRewritesModelAndSendsKey()
 {
     FakeUpstream upstream;
     QVERIFY(upstream.start());
-    Config config;
-    config.providers << GatewayFixture::provider(QStringLiteral("deepseek"), upstream.baseUrl(),
-                                                 QStringLiteral("pro-model"), QStringLiteral("deepseek-chat"));
+    Config config = oneProvider(upstream, QStringLiteral("deepseek"), QStringLiteral("deepseek-chat"));
     GatewayFixture fx;
     QVERIFY(fx.start(config));
 
@@ -75,14 +99,8 @@ void TestRelay::streamIsRelayedAsItArrives()
 {
     FakeUpstream upstream;
     QVERIFY(upstream.start());
-    FakeUpstream::Behavior b;
-    b.mode = FakeUpstream::Mode::Stream;
-    b.chunks = 5;
-    b.intervalMs = 150;
-    upstream.setBehavior(b);
-    Config config;
-    config.providers << GatewayFixture::provider(QStringLiteral("up"), upstream.baseUrl(), QStringLiteral("pro-model"),
-                                                 QStringLiteral("local-model"));
+    upstream.setBehavior(streaming(5, 150));
+    Config config = oneProvider(upstream, QStringLiteral("up"), QStringLiteral("local-model"));
     GatewayFixture fx;
     QVERIFY(fx.start(config));
 
@@ -107,11 +125,7 @@ void TestRelay::failoverAcrossDeadAndFailingUpstreams()
     FakeUpstream healthy;
     QVERIFY(failing.start());
     QVERIFY(healthy.start());
-    FakeUpstream::Behavior fail;
-    fail.mode = FakeUpstream::Mode::Status;
-    fail.status = 500;
-    fail.body = "boom";
-    failing.setBehavior(fail);
+    failing.setBehavior(failingWith(500, "boom"));
 
     // Priorities make the order deterministic: the dead one first, then the failing one, then the healthy one.
     Config config;
@@ -158,10 +172,7 @@ void TestRelay::failedCandidateIsBannedUntilTheClockMoves()
     FakeUpstream backup;
     QVERIFY(primary.start());
     QVERIFY(backup.start());
-    FakeUpstream::Behavior fail;
-    fail.mode = FakeUpstream::Mode::Status;
-    fail.status = 503;
-    primary.setBehavior(fail);
+    primary.setBehavior(failingWith(503, {}));
     Config config;
     config.providers << GatewayFixture::provider(QStringLiteral("primary"), primary.baseUrl(), QStringLiteral("pro-model"),
                                                  QStringLiteral("m"), 1)
@@ -189,11 +200,7 @@ void TestRelay::clientErrorIsNotRetried()
     FakeUpstream other;
     QVERIFY(picky.start());
     QVERIFY(other.start());
-    FakeUpstream::Behavior bad;
-    bad.mode = FakeUpstream::Mode::Status;
-    bad.status = 400;
-    bad.body = "max_tokens is too large";
-    picky.setBehavior(bad);
+    picky.setBehavior(failingWith(400, "max_tokens is too large"));
     Config config;
     config.providers << GatewayFixture::provider(QStringLiteral("picky"), picky.baseUrl(), QStringLiteral("pro-model"),
                                                  QStringLiteral("m"), 1)
@@ -223,9 +230,7 @@ void TestRelay::rateLimitIsMappedWithRetryAfter()
     b.body = "slow down";
     b.retryAfter = "7";
     limited.setBehavior(b);
-    Config config;
-    config.providers << GatewayFixture::provider(QStringLiteral("limited"), limited.baseUrl(), QStringLiteral("pro-model"),
-                                                 QStringLiteral("m"));
+    Config config = oneProvider(limited, QStringLiteral("limited"));
     GatewayFixture fx;
     QVERIFY(fx.start(config));
 
@@ -303,14 +308,8 @@ void TestRelay::clientDisconnectAbortsUpstream()
 {
     FakeUpstream slow;
     QVERIFY(slow.start());
-    FakeUpstream::Behavior b;
-    b.mode = FakeUpstream::Mode::Stream;
-    b.chunks = 50;
-    b.intervalMs = 100;
-    slow.setBehavior(b);
-    Config config;
-    config.providers << GatewayFixture::provider(QStringLiteral("slow"), slow.baseUrl(), QStringLiteral("pro-model"),
-                                                 QStringLiteral("m"));
+    slow.setBehavior(streaming(50, 100));
+    Config config = oneProvider(slow, QStringLiteral("slow"));
     GatewayFixture fx;
     QVERIFY(fx.start(config));
 
@@ -335,9 +334,7 @@ void TestRelay::midStreamCutEndsWithErrorEvent()
     b.mode = FakeUpstream::Mode::CutMidStream;
     b.cutAfterChunks = 2;
     cutting.setBehavior(b);
-    Config config;
-    config.providers << GatewayFixture::provider(QStringLiteral("cutting"), cutting.baseUrl(), QStringLiteral("pro-model"),
-                                                 QStringLiteral("m"));
+    Config config = oneProvider(cutting, QStringLiteral("cutting"));
     GatewayFixture fx;
     QVERIFY(fx.start(config));
 
@@ -363,9 +360,7 @@ void TestRelay::requestLogRowsInSqlite()
     b.mode = FakeUpstream::Mode::Stream;
     b.chunks = 4;
     upstream.setBehavior(b);
-    Config config;
-    config.providers << GatewayFixture::provider(QStringLiteral("up"), upstream.baseUrl(), QStringLiteral("pro-model"),
-                                                 QStringLiteral("local-m"));
+    Config config = oneProvider(upstream, QStringLiteral("up"), QStringLiteral("local-m"));
     GatewayFixture fx;
     QVERIFY(fx.start(config));
     QList<RequestRecord> live;
@@ -438,9 +433,7 @@ void TestRelay::slowClientPushesBackOnUpstream()
     b.paddingBytes = 8192; // about 33 MB in all
     b.intervalMs = 0;
     fast.setBehavior(b);
-    Config config;
-    config.providers << GatewayFixture::provider(QStringLiteral("fast"), fast.baseUrl(), QStringLiteral("pro-model"),
-                                                 QStringLiteral("m"));
+    Config config = oneProvider(fast, QStringLiteral("fast"));
     GatewayFixture fx;
     QVERIFY(fx.start(config));
 
