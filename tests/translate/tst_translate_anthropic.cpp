@@ -1,0 +1,13 @@
+#include "translate/translate.h"
+#include "translate/streamtranslate.h"
+
+#include <QTest>
+
+// Table-driven tests of the anthropic conversions (filled in with the converters).
+class TestTranslate final : public QObject
+{
+    Q_OBJECT
+};
+
+QTEST_GUILESS_MAIN(TestTranslate)
+#include "tst_translate_anthropic.moc"
