@@ -9,11 +9,11 @@
 #include "server/apiserver.h"
 #include "server/httpcompat.h"
 #include "storage/requestlog.h"
+#include "upstream/upstreampool.h"
 
 #include <QDir>
 #include <QHostAddress>
 #include <QHostInfo>
-#include <QNetworkAccessManager>
 
 static void initResources()
 {
@@ -32,13 +32,12 @@ Gateway::Gateway(const GatewayOptions &options, QObject *parent)
     }
     m_router = new Router(m_options.clock, this);
     m_log = new RequestLog(this);
-    m_network = new QNetworkAccessManager(this);
-    m_network->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
+    m_upstreams = new UpstreamPool(this);
     m_metrics = std::make_unique<Metrics>();
     m_access = std::make_unique<AccessControl>();
     RelayContext relay;
     relay.router = m_router;
-    relay.network = m_network;
+    relay.upstreams = m_upstreams;
     relay.log = m_log;
     relay.metrics = m_metrics.get();
     relay.settings = &m_config.gateway;

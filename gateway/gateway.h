@@ -14,9 +14,9 @@ class ApiServer;
 class Clock;
 class HttpServerCompat;
 class Metrics;
-class QNetworkAccessManager;
 class RequestLog;
 class Router;
+class UpstreamPool;
 
 struct GatewayOptions final {
     QString dataDir;               // where requests.sqlite lives
@@ -68,7 +68,7 @@ private:
 
     Router *m_router = nullptr;
     RequestLog *m_log = nullptr;
-    QNetworkAccessManager *m_network = nullptr;
+    UpstreamPool *m_upstreams = nullptr;
     std::unique_ptr<Metrics> m_metrics;
     std::unique_ptr<AccessControl> m_access;
     std::unique_ptr<ApiServer> m_api;

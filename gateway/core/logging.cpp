@@ -8,6 +8,7 @@ Q_LOGGING_CATEGORY(lcRouter, "switchyard.router")
 Q_LOGGING_CATEGORY(lcRelay, "switchyard.relay")
 Q_LOGGING_CATEGORY(lcStorage, "switchyard.storage")
 Q_LOGGING_CATEGORY(lcSecrets, "switchyard.secrets")
+Q_LOGGING_CATEGORY(lcUpstream, "switchyard.upstream")
 
 QString redactSecret(const QString &secret)
 {

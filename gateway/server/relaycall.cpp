@@ -7,9 +7,9 @@
 #include "server/httpcompat.h"
 #include "storage/requestlog.h"
 
+#include "upstream/upstreamcall.h"
+
 #include <QJsonDocument>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
 
 namespace {
 
@@ -44,7 +44,7 @@ RelayCall::RelayCall(const RelayContext &context, InboundCall call, HttpExchange
 
 RelayCall::~RelayCall()
 {
-    dropReply();
+    dropUpstream();
     releaseCandidate();
 }
 
@@ -81,71 +81,54 @@ void RelayCall::startAttempt()
     const UpstreamRequest upstream = backend.adapter->buildRequest(
         m_call.kind, backend.config.baseUrl, backend.apiKey, QJsonDocument(body).toJson(QJsonDocument::Compact));
 
-    QNetworkRequest request(upstream.url);
-    for (const auto &[name, value] : upstream.headers)
-        request.setRawHeader(name, value);
+    UpstreamRequest request = upstream;
     if (m_call.stream)
-        request.setRawHeader("Accept", "text/event-stream");
-    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
-    request.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
+        request.headers.append({QByteArrayLiteral("Accept"), QByteArrayLiteral("text/event-stream")});
 
     qCDebug(lcRelay) << "attempt" << m_attempts << m_call.publicModel << "→" << picked->id();
-    m_reply = m_ctx.network->post(request, upstream.body);
-    // Meant to bound memory when the client is slow: we stop reading and TCP should push back on the
-    // upstream. Qt 6.4's QNAM does not honour it (tst_relay slowClientPushesBackOnUpstream shows it).
-    m_reply->setReadBufferSize(HttpExchange::highWaterBytes);
-    connect(m_reply, &QNetworkReply::requestSent, this, [this] { m_connectTimer.stop(); });
-    connect(m_reply, &QNetworkReply::metaDataChanged, this, &RelayCall::onMetaData);
-    connect(m_reply, &QNetworkReply::readyRead, this, &RelayCall::onReadyRead);
-    connect(m_reply, &QNetworkReply::finished, this, &RelayCall::onFinished);
+    m_upstream = new UpstreamCall(m_ctx.upstreams, QByteArrayLiteral("POST"), std::move(request), this);
+    connect(m_upstream, &UpstreamCall::connected, this, [this] { m_connectTimer.stop(); });
+    connect(m_upstream, &UpstreamCall::responseStarted, this, &RelayCall::onResponseStarted);
+    connect(m_upstream, &UpstreamCall::bodyData, this, &RelayCall::onBody);
+    connect(m_upstream, &UpstreamCall::finished, this, &RelayCall::onFinished);
     m_connectTimer.start(m_timeouts.connectMs);
     m_firstByteTimer.start(m_timeouts.firstByteMs);
+    m_upstream->start();
 }
 
-void RelayCall::onMetaData()
+void RelayCall::onResponseStarted()
 {
-    const QVariant status = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
-    if (status.isValid())
-        m_upstreamStatus = status.toInt();
-    m_upstreamContentType = m_reply->rawHeader("Content-Type");
+    m_upstreamStatus = m_upstream->status();
+    m_upstreamContentType = m_upstream->header("Content-Type");
     m_connectTimer.stop();
 }
 
-void RelayCall::onReadyRead()
+void RelayCall::onBody(const QByteArray &bytes)
 {
-    if (!m_reply)
-        return;
     if (m_upstreamStatus < 200 || m_upstreamStatus >= 300) {
         // An error answer: keep (a bounded amount of) its body to explain the failure.
-        const QByteArray chunk = m_reply->readAll();
         if (m_errorBody.size() < maxErrorBodyBytes)
-            m_errorBody += chunk.left(maxErrorBodyBytes - m_errorBody.size());
+            m_errorBody += bytes.left(maxErrorBodyBytes - m_errorBody.size());
         return;
     }
-    if (m_paused)
-        return;
-    const QByteArray bytes = m_reply->readAll();
-    if (bytes.isEmpty())
-        return;
     m_firstByteTimer.stop();
     m_idleTimer.start(m_timeouts.idleMs);
     if (!m_committed)
         commitHeaders();
     relayBytes(bytes);
-    if (m_exchange && m_exchange->pendingBytes() > HttpExchange::highWaterBytes) {
-        m_paused = true;
+    if (m_upstream && m_exchange && m_exchange->pendingBytes() > HttpExchange::highWaterBytes) {
+        // The client reads slower than the provider writes: stop reading, and TCP slows the provider down.
+        m_upstream->setPaused(true);
         m_idleTimer.stop(); // a slow client is not an idle upstream
     }
 }
 
 void RelayCall::onDrained()
 {
-    if (!m_paused)
+    if (!m_upstream || !m_upstream->isRunning())
         return;
-    m_paused = false;
-    if (m_reply && m_reply->isRunning())
-        m_idleTimer.start(m_timeouts.idleMs);
-    onReadyRead();
+    m_idleTimer.start(m_timeouts.idleMs);
+    m_upstream->setPaused(false);
 }
 
 void RelayCall::relayBytes(const QByteArray &bytes)
@@ -186,18 +169,18 @@ void RelayCall::commitHeaders()
 
 void RelayCall::onFinished()
 {
-    if (!m_reply)
+    if (!m_upstream)
         return;
     m_connectTimer.stop();
     m_firstByteTimer.stop();
     m_idleTimer.stop();
-    const QNetworkReply::NetworkError error = m_reply->error();
-    const QString errorText = m_reply->errorString();
+    const UpstreamCall::Failure failure = m_upstream->failure();
+    const QString errorText = m_upstream->errorString();
     const Backend &backend = *m_candidate->backend;
 
     if (m_upstreamStatus == 0) {
-        // No HTTP answer at all: refused, unreachable, TLS failure, closed before answering.
-        dropReply();
+        // No HTTP answer at all: refused, unreachable, TLS failure, closed before answering, not HTTP.
+        dropUpstream();
         attemptFailed(GatewayError::make(ErrorKind::UpstreamError, QStringLiteral("upstream_unreachable"),
                                     QStringLiteral("Provider '%1' could not be reached: %2")
                                         .arg(backend.config.name, redacted(errorText))),
@@ -205,20 +188,11 @@ void RelayCall::onFinished()
         return;
     }
     if (m_upstreamStatus < 200 || m_upstreamStatus >= 300) {
-        m_errorBody += m_reply->readAll().left(qMax<qint64>(0, maxErrorBodyBytes - m_errorBody.size()));
         handleErrorStatus();
         return;
     }
-
-    // Whatever is still buffered goes out now, even if the client is slow: it is bounded by the read buffer.
-    const QByteArray rest = m_reply->readAll();
-    if (!rest.isEmpty()) {
-        if (!m_committed)
-            commitHeaders();
-        relayBytes(rest);
-    }
-    dropReply();
-    if (error != QNetworkReply::NoError) {
+    dropUpstream();
+    if (failure != UpstreamCall::Failure::None) {
         const GatewayError cut = GatewayError::make(ErrorKind::UpstreamError, QStringLiteral("upstream_interrupted"),
                                                QStringLiteral("Provider '%1' broke off its answer: %2")
                                                    .arg(backend.config.name, redacted(errorText)));
@@ -247,9 +221,9 @@ void RelayCall::handleErrorStatus()
                                .arg(backend.config.name)
                                .arg(status)
                                .arg(upstreamMessage.isEmpty() ? QString() : QStringLiteral(": ") + upstreamMessage);
-    const QByteArray retryAfter = m_reply->rawHeader("Retry-After");
-    const QByteArray contentType = m_reply->rawHeader("Content-Type");
-    dropReply();
+    const QByteArray retryAfter = m_upstream->header("Retry-After");
+    const QByteArray contentType = m_upstream->header("Content-Type");
+    dropUpstream();
 
     if (status == 401 || status == 403) {
         // The provider refused our key: the client is not at fault, so another provider may serve it.
@@ -302,7 +276,7 @@ void RelayCall::attemptFailed(const GatewayError &error, Scope scope, const QStr
 
 void RelayCall::onTimeout(const GatewayError &error)
 {
-    dropReply();
+    dropUpstream();
     m_connectTimer.stop();
     m_firstByteTimer.stop();
     m_idleTimer.stop();
@@ -363,7 +337,7 @@ void RelayCall::onClientGone()
     if (m_done)
         return;
     // Abort the upstream at once: nobody will read the answer, and the provider may bill for it.
-    dropReply();
+    dropUpstream();
     complete(499, QStringLiteral("The client closed the connection."));
 }
 
@@ -375,7 +349,7 @@ void RelayCall::complete(int status, const QString &error)
     m_connectTimer.stop();
     m_firstByteTimer.stop();
     m_idleTimer.stop();
-    dropReply();
+    dropUpstream();
     releaseCandidate();
     m_ctx.metrics->inFlightChanged(-1);
 
@@ -402,16 +376,15 @@ void RelayCall::complete(int status, const QString &error)
     deleteLater();
 }
 
-void RelayCall::dropReply()
+void RelayCall::dropUpstream()
 {
-    if (!m_reply)
+    if (!m_upstream)
         return;
-    QNetworkReply *reply = m_reply;
-    m_reply = nullptr;
-    reply->disconnect(this);
-    if (reply->isRunning())
-        reply->abort();
-    reply->deleteLater();
+    UpstreamCall *upstream = m_upstream;
+    m_upstream = nullptr;
+    upstream->disconnect(this);
+    upstream->abort(); // a no-op when it finished; otherwise the provider stops generating for nobody
+    upstream->deleteLater();
 }
 
 void RelayCall::releaseCandidate()

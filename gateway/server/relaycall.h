@@ -17,15 +17,15 @@
 
 class HttpExchange;
 class Metrics;
-class QNetworkAccessManager;
-class QNetworkReply;
 class RequestLog;
 class Router;
+class UpstreamCall;
+class UpstreamPool;
 
 // What a relay needs from the gateway; all owned by the gateway and outliving every call.
 struct RelayContext final {
     Router *router = nullptr;
-    QNetworkAccessManager *network = nullptr;
+    UpstreamPool *upstreams = nullptr;
     RequestLog *log = nullptr;
     Metrics *metrics = nullptr;
     const GatewaySettings *settings = nullptr;
@@ -58,8 +58,8 @@ private:
     enum class Scope { Model, Backend, KeyInvalid, None };
 
     void startAttempt();
-    void onMetaData();
-    void onReadyRead();
+    void onResponseStarted();
+    void onBody(const QByteArray &bytes);
     void onFinished();
     void onTimeout(const GatewayError &error);
     void onClientGone();
@@ -73,7 +73,7 @@ private:
     void finishSuccess();
     void finishWithError(const GatewayError &error);
     void complete(int status, const QString &error);
-    void dropReply();
+    void dropUpstream();
     void releaseCandidate();
     QString redacted(QString text) const;
 
@@ -87,13 +87,12 @@ private:
     int m_attempts = 0;
     std::optional<GatewayError> m_lastError;
 
-    QPointer<QNetworkReply> m_reply;
+    QPointer<UpstreamCall> m_upstream;
     Timeouts m_timeouts;
     int m_upstreamStatus = 0;
     QByteArray m_upstreamContentType;
     QByteArray m_errorBody;
     bool m_committed = false;
-    bool m_paused = false;
     bool m_done = false;
 
     SseParser m_sse;

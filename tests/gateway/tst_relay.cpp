@@ -444,10 +444,8 @@ void TestRelay::slowClientPushesBackOnUpstream()
     // The fake writes everything at once; if the gateway kept reading into memory, nothing would stay unsent.
     QVERIFY(TestHttp::waitUntil([&] { return fast.chunksSent() == 4000 + 4; }, 20'000));
     QTest::qWait(300);
-    // Known defect: Qt 6.4's QNetworkAccessManager keeps downloading into the reply although the relay stops
-    // reading and sets a read buffer size, so the upstream is never pushed back and the gateway holds the
-    // difference in memory. The fix is the gateway's own upstream HTTP client (see docs/benchmarks.md).
-    QEXPECT_FAIL("", "QNAM on Qt 6.4 does not stop reading when the relay pauses", Continue);
+    // The relay stops reading from the upstream while the client lags, so most of the answer must still be
+    // waiting on the upstream's side (what is in between sits in kernel buffers, a few MB on loopback).
     QVERIFY2(fast.unsentBytes() > 8 * 1024 * 1024,
              qPrintable(QStringLiteral("only %1 bytes held back upstream").arg(fast.unsentBytes())));
 

@@ -114,9 +114,18 @@ QString FakeUpstream::baseUrl() const
     return QStringLiteral("http://127.0.0.1:%1/v1").arg(port());
 }
 
+void FakeUpstream::closeIdleConnections()
+{
+    for (QTcpSocket *socket : m_server.findChildren<QTcpSocket *>()) {
+        if (!m_answering.value(socket))
+            socket->disconnectFromHost();
+    }
+}
+
 void FakeUpstream::onNewConnection()
 {
     while (QTcpSocket *socket = m_server.nextPendingConnection()) {
+        ++m_connections;
         connect(socket, &QTcpSocket::readyRead, this, [this, socket] { onReadyRead(socket); });
         connect(socket, &QTcpSocket::disconnected, this, [this, socket] {
             if (m_answering.value(socket)) {

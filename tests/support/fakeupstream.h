@@ -53,6 +53,10 @@ public:
 
     const QList<Received> &received() const { return m_received; }
     int requestCount() const { return int(m_received.size()); }
+    // TCP connections accepted so far (keep-alive reuse shows as fewer connections than requests).
+    int connectionCount() const { return m_connections; }
+    // Closes every open connection, as a server does when its keep-alive timeout passes.
+    void closeIdleConnections();
     // Connections the client side (the gateway) closed while this side was still answering.
     int abortedByPeer() const { return m_abortedByPeer; }
     int chunksSent() const { return m_chunksSent; }
@@ -77,4 +81,5 @@ private:
     QHash<QTcpSocket *, bool> m_answering;
     int m_abortedByPeer = 0;
     int m_chunksSent = 0;
+    int m_connections = 0;
 };

@@ -1,0 +1,79 @@
+#pragma once
+
+#include "providers/adapter.h"
+#include "upstream/httpresponseparser.h"
+#include "upstream/upstreampool.h"
+
+#include <QObject>
+#include <QPointer>
+
+class QTcpSocket;
+
+// One HTTP/1.1 request to an upstream on the gateway's own event loop, on a pooled keep-alive connection.
+// Unlike QNetworkReply it stops reading from the socket while paused, so a slow client slows the upstream
+// through TCP instead of filling our memory. Timeouts belong to the caller.
+class UpstreamCall final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(UpstreamCall)
+
+public:
+    enum class Failure {
+        None,
+        Connect,     // no answer at all: refused, unreachable, TLS, closed before answering
+        Interrupted, // the answer started and was cut off
+        Protocol,    // the upstream did not speak HTTP/1.x
+    };
+
+    UpstreamCall(UpstreamPool *pool, QByteArray method, UpstreamRequest request, QObject *parent = nullptr);
+    ~UpstreamCall() override;
+
+    void start();
+    // Stops (or resumes) taking bytes from the upstream; the kernel's buffers then push back on it.
+    void setPaused(bool paused);
+    // Drops the connection; no further signals.
+    void abort();
+
+    bool isRunning() const { return m_running; }
+    int status() const { return m_parser.status(); }
+    QByteArray header(QByteArrayView name) const { return m_parser.header(name); }
+    Failure failure() const { return m_failure; }
+    QString errorString() const { return m_error; }
+
+    // Bytes of socket read buffer; beyond it the socket stops reading from the kernel.
+    static constexpr qint64 readBufferBytes = 64 * 1024;
+
+Q_SIGNALS:
+    void connected();        // the provider is reachable (TCP, and TLS when used, are up)
+    void responseStarted();  // status() and header() are available
+    void bodyData(const QByteArray &bytes); // body bytes, de-chunked, in order
+    void finished();         // complete, or failed (see failure())
+
+private:
+    void connectSocket();
+    void attach(QTcpSocket *socket);
+    void sendRequest();
+    void onReadable();
+    void onSocketClosed();
+    void onSocketError();
+    bool retryIfStale();
+    void fail(Failure failure, const QString &why);
+    void finishOk();
+    void releaseSocket(bool reusable);
+    QByteArray requestBytes() const;
+
+    UpstreamPool *m_pool;
+    QByteArray m_method;
+    UpstreamRequest m_request;
+    UpstreamRoute m_route;
+    QPointer<QTcpSocket> m_socket;
+    HttpResponseParser m_parser;
+    QByteArray m_in;
+    QString m_error;
+    Failure m_failure = Failure::None;
+    bool m_running = false;
+    bool m_paused = false;
+    bool m_socketClosed = false;
+    bool m_reusedSocket = false;
+    bool m_retriedStale = false;
+};

@@ -1,0 +1,127 @@
+#include "upstreampool.h"
+
+#include "core/logging.h"
+
+#include <QHostAddress>
+#include <QNetworkProxyFactory>
+#include <QTcpSocket>
+#include <QTimer>
+
+namespace {
+
+bool isLoopbackHost(const QString &host)
+{
+    if (host.compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0)
+        return true;
+    const QHostAddress address(host);
+    return !address.isNull() && address.isLoopback();
+}
+
+} // namespace
+
+UpstreamRoute UpstreamRoute::forUrl(const QUrl &url)
+{
+    UpstreamRoute route;
+    route.scheme = url.scheme().toLower();
+    route.host = url.host();
+    route.port = quint16(url.port(route.tls() ? 443 : 80));
+    route.proxy = QNetworkProxy(QNetworkProxy::NoProxy);
+    // A local model server must never be sent through a corporate proxy that cannot reach it.
+    if (isLoopbackHost(route.host))
+        return route;
+    const QList<QNetworkProxy> proxies = QNetworkProxyFactory::systemProxyForQuery(QNetworkProxyQuery(url));
+    const QNetworkProxy proxy = proxies.value(0, QNetworkProxy(QNetworkProxy::NoProxy));
+    if (proxy.type() == QNetworkProxy::HttpProxy && !route.tls()) {
+        // Many proxies refuse CONNECT to port 80; plain HTTP goes to them as absolute-form requests instead.
+        route.absoluteForm = true;
+        route.proxyHost = proxy.hostName();
+        route.proxyPort = proxy.port();
+        route.proxy = proxy;
+    } else if (proxy.type() == QNetworkProxy::HttpProxy || proxy.type() == QNetworkProxy::Socks5Proxy) {
+        route.proxy = proxy;
+    }
+    return route;
+}
+
+QString UpstreamRoute::poolKey() const
+{
+    QString key = scheme + QLatin1String("://") + host + QLatin1Char(':') + QString::number(port);
+    if (proxy.type() != QNetworkProxy::NoProxy)
+        key += QLatin1String(" via ") + proxy.hostName() + QLatin1Char(':') + QString::number(proxy.port());
+    return key;
+}
+
+UpstreamPool::UpstreamPool(QObject *parent) : QObject(parent) {}
+
+UpstreamPool::~UpstreamPool()
+{
+    for (const QList<Idle> &list : std::as_const(m_idle)) {
+        for (const Idle &idle : list) {
+            idle.socket->disconnect(this);
+            idle.socket->abort();
+        }
+    }
+}
+
+QTcpSocket *UpstreamPool::take(const UpstreamRoute &route)
+{
+    auto it = m_idle.find(route.poolKey());
+    while (it != m_idle.end() && !it->isEmpty()) {
+        // Most recently used first: it is the least likely to have been closed by the server.
+        const Idle idle = it->takeLast();
+        idle.timer->deleteLater();
+        idle.socket->disconnect(this);
+        // Bytes on an idle connection can only be garbage or the start of a close; either way it is done.
+        if (idle.socket->state() == QAbstractSocket::ConnectedState && idle.socket->bytesAvailable() == 0)
+            return idle.socket;
+        idle.socket->deleteLater();
+    }
+    return nullptr;
+}
+
+void UpstreamPool::giveBack(const UpstreamRoute &route, QTcpSocket *socket)
+{
+    const QString key = route.poolKey();
+    QList<Idle> &list = m_idle[key];
+    if (list.size() >= maxIdlePerRoute || socket->state() != QAbstractSocket::ConnectedState) {
+        socket->disconnect();
+        socket->abort();
+        socket->deleteLater();
+        return;
+    }
+    socket->disconnect();
+    socket->setParent(this);
+    auto *timer = new QTimer(this);
+    timer->setSingleShot(true);
+    connect(timer, &QTimer::timeout, this, [this, key, socket] { forget(key, socket); });
+    // The server closing or sending anything unasked means the connection is no longer usable.
+    connect(socket, &QTcpSocket::disconnected, this, [this, key, socket] { forget(key, socket); });
+    connect(socket, &QTcpSocket::readyRead, this, [this, key, socket] { forget(key, socket); });
+    timer->start(idleTimeoutMs);
+    list.append(Idle{socket, timer});
+}
+
+void UpstreamPool::forget(const QString &key, QTcpSocket *socket)
+{
+    QList<Idle> &list = m_idle[key];
+    for (qsizetype i = 0; i < list.size(); ++i) {
+        if (list.at(i).socket == socket) {
+            list.at(i).timer->deleteLater();
+            list.removeAt(i);
+            socket->disconnect(this);
+            socket->abort();
+            socket->deleteLater();
+            break;
+        }
+    }
+    if (list.isEmpty())
+        m_idle.remove(key);
+}
+
+int UpstreamPool::idleCount() const
+{
+    int n = 0;
+    for (const QList<Idle> &list : m_idle)
+        n += int(list.size());
+    return n;
+}

@@ -1,0 +1,56 @@
+#pragma once
+
+#include <QHash>
+#include <QList>
+#include <QNetworkProxy>
+#include <QObject>
+#include <QUrl>
+
+class QTcpSocket;
+class QTimer;
+
+// Where a connection goes: the origin, or a proxy in front of it.
+struct UpstreamRoute final {
+    QString scheme;        // "http" or "https" of the origin
+    QString host;
+    quint16 port = 0;
+    QNetworkProxy proxy;   // NoProxy, or the proxy the socket tunnels through (CONNECT, SOCKS)
+    bool absoluteForm = false; // plain HTTP through an HTTP proxy: we talk to the proxy with absolute URLs
+    QString proxyHost;     // set with absoluteForm
+    quint16 proxyPort = 0;
+
+    // Honours http_proxy / https_proxy / no_proxy (and the platform's settings), never for loopback.
+    static UpstreamRoute forUrl(const QUrl &url);
+    QString poolKey() const;
+    bool tls() const { return scheme == QLatin1String("https"); }
+};
+
+// Keeps idle keep-alive connections to upstreams, so a request does not pay for TCP and TLS set-up again.
+// Sockets are lent to one UpstreamCall at a time and come back only after a complete, reusable response.
+class UpstreamPool final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(UpstreamPool)
+
+public:
+    explicit UpstreamPool(QObject *parent = nullptr);
+    ~UpstreamPool() override;
+
+    // An idle connected socket for this route, or nullptr. The caller owns it until it gives it back.
+    QTcpSocket *take(const UpstreamRoute &route);
+    // A socket whose last response ended cleanly and that may carry another request.
+    void giveBack(const UpstreamRoute &route, QTcpSocket *socket);
+    int idleCount() const;
+
+    static constexpr int maxIdlePerRoute = 64;
+    static constexpr int idleTimeoutMs = 30'000; // providers close idle connections after about a minute
+
+private:
+    struct Idle {
+        QTcpSocket *socket;
+        QTimer *timer;
+    };
+    void forget(const QString &key, QTcpSocket *socket);
+
+    QHash<QString, QList<Idle>> m_idle;
+};
