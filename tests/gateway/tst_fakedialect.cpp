@@ -4,6 +4,9 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTest>
+#include <QtEndian>
+
+#include <bit>
 
 Q_DECLARE_METATYPE(Dialect)
 
@@ -21,6 +24,7 @@ private Q_SLOTS:
     void malformedRequestsGetTheProvidersError();
     void openAiStreamHasNoUsageUnlessAsked();
     void openAiEmbeddings();
+    void openAiEmbeddingsInBase64();
     void tokenCounts();
     void geminiModelComesFromThePath_data();
     void geminiModelComesFromThePath();
@@ -714,6 +718,23 @@ void TestFakeDialect::openAiEmbeddings()
         QVERIFY(v.isDouble());
     QCOMPARE(val(obj(body, "usage"), "prompt_tokens").toInt(-1), 3);
     QCOMPARE(val(obj(body, "usage"), "total_tokens").toInt(-1), 3);
+}
+
+void TestFakeDialect::openAiEmbeddingsInBase64()
+{
+    // What the openai SDKs send unless told otherwise.
+    const FakeAnswer a = FakeDialect::answer(Dialect::OpenAi, "/v1/embeddings",
+        json(R"({"model":"embed-fake","input":"hello","encoding_format":"base64"})"));
+    QCOMPARE(a.status, 200);
+    const QJsonArray data = val(parse(a.body), "data").toArray();
+    QCOMPARE(data.size(), 1);
+    const QJsonValue embedding = val(data.first().toObject(), "embedding");
+    QVERIFY(embedding.isString());
+    const QByteArray bytes = QByteArray::fromBase64(embedding.toString().toLatin1());
+    QCOMPARE(bytes.size(), 12);
+    const float expected[] = { 0.1f, 0.2f, 0.3f };
+    for (int i = 0; i < 3; ++i)
+        QCOMPARE(std::bit_cast<float>(qFromLittleEndian<quint32>(bytes.constData() + 4 * i)), expected[i]);
 }
 
 void TestFakeDialect::tokenCounts()

@@ -3,7 +3,9 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QStringList>
+#include <QtEndian>
 
+#include <bit>
 #include <optional>
 
 namespace {
@@ -246,12 +248,24 @@ FakeAnswer openAiEmbeddings(const QJsonObject &request)
     if (!request.contains(QLatin1String("input")))
         return FakeDialect::error(
             Dialect::OpenAi, 400, QStringLiteral("Missing required parameter: 'input'."));
+    // The OpenAI SDKs ask for base64 by default and decode it themselves: little-endian float32s.
+    static constexpr float Vector[] = { 0.1f, 0.2f, 0.3f };
+    QJsonValue embedding;
+    if (request.value(QLatin1String("encoding_format")).toString() == QLatin1String("base64")) {
+        QByteArray bytes;
+        for (float f : Vector) {
+            const quint32 le = qToLittleEndian(std::bit_cast<quint32>(f));
+            bytes.append(reinterpret_cast<const char *>(&le), sizeof le);
+        }
+        embedding = QString::fromLatin1(bytes.toBase64());
+    } else {
+        embedding = QJsonArray { Vector[0], Vector[1], Vector[2] };
+    }
     return jsonAnswer(QJsonObject {
         { QStringLiteral("object"), QStringLiteral("list") },
         { QStringLiteral("data"),
             QJsonArray { QJsonObject { { QStringLiteral("object"), QStringLiteral("embedding") },
-                { QStringLiteral("index"), 0 },
-                { QStringLiteral("embedding"), QJsonArray { 0.1, 0.2, 0.3 } } } } },
+                { QStringLiteral("index"), 0 }, { QStringLiteral("embedding"), embedding } } } },
         { QStringLiteral("model"), request.value(QLatin1String("model")).toString() },
         { QStringLiteral("usage"),
             QJsonObject { { QStringLiteral("prompt_tokens"), 3 }, { QStringLiteral("total_tokens"), 3 } } },
