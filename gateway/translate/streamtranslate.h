@@ -36,6 +36,9 @@ public:
 };
 
 // Anthropic Messages SSE (message_start, content_block_*, message_delta, message_stop, ping, error) → OpenAI.
+// An Anthropic "error" event has no chunk form: it comes out as {"error":{"message","type"}} (OpenAI's
+// error body), which callers tell from a chunk by its "error" key. Thinking blocks have no OpenAI form and
+// are dropped.
 class AnthropicChunkSource final : public ChunkSource
 {
 public:
@@ -83,15 +86,22 @@ public:
 
 private:
     QByteArray event(const char *name, const QJsonObject &data) const;
+    QByteArray start(const QJsonObject &firstChunk);
+    QByteArray openBlock(const QJsonObject &contentBlock);
     QByteArray closeBlock();
+    QByteArray finish();
 
     QString m_model;
     bool m_started = false;
     int m_blockIndex = -1;       // index of the open content block, -1 when none is open
     bool m_blockIsText = false;
     int m_openToolIndex = -1;    // OpenAI tool_calls index the open tool_use block belongs to
-    QString m_stopReason;
-    qint64 m_inputTokens = 0;
+    QString m_openToolId;        // and its id: some servers give every tool call index 0
+    int m_blockCount = 0;        // content blocks opened so far, i.e. the index of the next one
+    QString m_stopReason;        // set by the finish_reason chunk; message_delta waits for usage
+    bool m_sawUsage = false;
+    qint64 m_inputTokens = 0;    // Anthropic's: cache reads excluded
+    qint64 m_cachedTokens = 0;
     qint64 m_outputTokens = 0;
     bool m_ended = false;
 };
