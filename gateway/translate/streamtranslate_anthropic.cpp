@@ -91,6 +91,18 @@ QJsonObject toolCallDelta(int index, const QJsonObject &fields)
     return {{QStringLiteral("tool_calls"), QJsonArray{call}}};
 }
 
+constexpr int maxContentBlocks = 10'000;
+
+// Anthropic's input counts (when present) as OpenAI's: prompt tokens include cache reads and writes.
+void readInputUsage(const QJsonObject &usage, qint64 &promptTokens, qint64 &cachedTokens)
+{
+    if (!usage.contains(QLatin1String("input_tokens")))
+        return;
+    cachedTokens = usage.value(QLatin1String("cache_read_input_tokens")).toInteger();
+    promptTokens = usage.value(QLatin1String("input_tokens")).toInteger() + cachedTokens
+        + usage.value(QLatin1String("cache_creation_input_tokens")).toInteger();
+}
+
 // content_block_delta's data: the block index and {type, <field>: value}.
 QJsonObject blockDelta(int index, const char *type, const char *field, const QString &value)
 {
@@ -104,8 +116,7 @@ QList<QJsonObject> AnthropicChunkSource::onEvent(const SseParser::Event &event)
 {
     const QJsonObject data = QJsonDocument::fromJson(event.data).object();
     // The event name is authoritative, but data.type says the same and covers servers that omit "event:".
-    const QString name = event.event.isEmpty() ? str(data, "type")
-                                               : QString::fromUtf8(event.event);
+    const QString name = event.event.isEmpty() ? str(data, "type") : QString::fromUtf8(event.event);
     const auto chunk = [this](const QJsonObject &delta, const QJsonValue &finish = QJsonValue()) {
         return makeChunk(m_id, m_created, m_model, delta, finish);
     };
@@ -116,12 +127,7 @@ QList<QJsonObject> AnthropicChunkSource::onEvent(const SseParser::Event &event)
             m_id = str(message, "id");
         if (m_model.isEmpty())
             m_model = str(message, "model");
-        const QJsonObject usage = message.value(QLatin1String("usage")).toObject();
-        if (usage.contains(QLatin1String("input_tokens"))) {
-            m_cachedTokens = usage.value(QLatin1String("cache_read_input_tokens")).toInteger();
-            m_inputTokens = usage.value(QLatin1String("input_tokens")).toInteger() + m_cachedTokens
-                + usage.value(QLatin1String("cache_creation_input_tokens")).toInteger();
-        }
+        readInputUsage(message.value(QLatin1String("usage")).toObject(), m_inputTokens, m_cachedTokens);
         return {chunk({{QStringLiteral("role"), QStringLiteral("assistant")},
                        {QStringLiteral("content"), QString()}})};
     }
@@ -130,6 +136,9 @@ QList<QJsonObject> AnthropicChunkSource::onEvent(const SseParser::Event &event)
         const int index = data.value(QLatin1String("index")).toInt();
         const QJsonObject block = data.value(QLatin1String("content_block")).toObject();
         const QString type = str(block, "type");
+        // The index sizes a list: a nonsense one from a broken upstream must not allocate gigabytes.
+        if (index < 0 || index > maxContentBlocks)
+            return {};
         while (m_blockToTool.size() <= index)
             m_blockToTool.append(-1);
         if (type == QLatin1String("tool_use")) {
@@ -167,11 +176,7 @@ QList<QJsonObject> AnthropicChunkSource::onEvent(const SseParser::Event &event)
     if (name == QLatin1String("message_delta")) {
         const QJsonObject usage = data.value(QLatin1String("usage")).toObject();
         // Newer API versions repeat the input counts here, cumulative; they win over message_start's.
-        if (usage.contains(QLatin1String("input_tokens"))) {
-            m_cachedTokens = usage.value(QLatin1String("cache_read_input_tokens")).toInteger();
-            m_inputTokens = usage.value(QLatin1String("input_tokens")).toInteger() + m_cachedTokens
-                + usage.value(QLatin1String("cache_creation_input_tokens")).toInteger();
-        }
+        readInputUsage(usage, m_inputTokens, m_cachedTokens);
         const qint64 prompt = qMax<qint64>(0, m_inputTokens);
         const qint64 completion = usage.value(QLatin1String("output_tokens")).toInteger();
         QJsonObject out = chunk({}, stopReasonToFinish(data.value(QLatin1String("delta")).toObject()
@@ -225,12 +230,6 @@ QByteArray AnthropicChunkSink::event(const char *name, const QJsonObject &data) 
 QByteArray AnthropicChunkSink::start(const QJsonObject &firstChunk)
 {
     m_started = true;
-    const QJsonObject usage = firstChunk.value(QLatin1String("usage")).toObject();
-    if (!usage.isEmpty()) {
-        m_cachedTokens = usage.value(QLatin1String("prompt_tokens_details")).toObject()
-                             .value(QLatin1String("cached_tokens")).toInteger();
-        m_inputTokens = usage.value(QLatin1String("prompt_tokens")).toInteger() - m_cachedTokens;
-    }
     const QString model = m_model.isEmpty() ? str(firstChunk, "model") : m_model;
     const QJsonObject message{
         {QStringLiteral("id"), withPrefix(str(firstChunk, "id"), QStringLiteral("msg_"))},
@@ -301,17 +300,20 @@ QByteArray AnthropicChunkSink::onChunk(const QJsonObject &chunk)
                                    {QStringLiteral("message"), message}}}});
     }
 
-    QByteArray out;
-    if (!m_started)
-        out += start(chunk);
+    // Usage first: in the rare stream whose first chunk has it, message_start can say the input size.
     const QJsonObject usage = chunk.value(QLatin1String("usage")).toObject();
     if (!usage.isEmpty()) {
         m_sawUsage = true;
-        m_cachedTokens = usage.value(QLatin1String("prompt_tokens_details")).toObject()
-                             .value(QLatin1String("cached_tokens")).toInteger();
+        m_cachedTokens = usage.value(QLatin1String("prompt_tokens_details"))
+                             .toObject()
+                             .value(QLatin1String("cached_tokens"))
+                             .toInteger();
         m_inputTokens = usage.value(QLatin1String("prompt_tokens")).toInteger() - m_cachedTokens;
         m_outputTokens = usage.value(QLatin1String("completion_tokens")).toInteger();
     }
+    QByteArray out;
+    if (!m_started)
+        out += start(chunk);
 
     const QJsonArray choices = chunk.value(QLatin1String("choices")).toArray();
     const QJsonObject choice = choices.isEmpty() ? QJsonObject() : choices.at(0).toObject();

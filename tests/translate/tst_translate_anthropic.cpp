@@ -684,8 +684,9 @@ void TestTranslate::finishReasonToStopReason()
     QFETCH(QString, finishReason);
     QFETCH(bool, withToolCall);
     QFETCH(QString, stopReason);
-    QJsonObject message{{QStringLiteral("role"), QStringLiteral("assistant")}, {QStringLiteral("content"), QStringLiteral("x")}};
-    const QJsonObject toolCall = parse(R"({"index":0,"id":"call_1","type":"function","function":{"name":"f","arguments":"{}"}})");
+    QJsonObject message = parse(R"({"role":"assistant","content":"x"})");
+    const QJsonObject toolCall =
+        parse(R"({"index":0,"id":"call_1","type":"function","function":{"name":"f","arguments":"{}"}})");
     if (withToolCall)
         message.insert(QStringLiteral("tool_calls"), QJsonArray{toolCall});
     const QJsonObject response{
@@ -693,15 +694,16 @@ void TestTranslate::finishReasonToStopReason()
         {QStringLiteral("choices"), QJsonArray{QJsonObject{{QStringLiteral("index"), 0},
                                                            {QStringLiteral("message"), message},
                                                            {QStringLiteral("finish_reason"), finishReason}}}}};
-    QCOMPARE(Translate::openAiResponseToAnthropic(response).value(QLatin1String("stop_reason")).toString(), stopReason);
+    QCOMPARE(Translate::openAiResponseToAnthropic(response).value(QLatin1String("stop_reason")).toString(),
+             stopReason);
 
     // And the stream sink, which learns of tool calls from earlier chunks.
     AnthropicChunkSink sink(QStringLiteral("m"));
     QByteArray bytes;
     if (withToolCall) {
-        QJsonObject delta{{QStringLiteral("tool_calls"), QJsonArray{toolCall}}};
-        bytes += sink.onChunk({{QStringLiteral("choices"),
-                                QJsonArray{QJsonObject{{QStringLiteral("index"), 0}, {QStringLiteral("delta"), delta}}}}});
+        const QJsonObject delta{{QStringLiteral("tool_calls"), QJsonArray{toolCall}}};
+        const QJsonObject choice{{QStringLiteral("index"), 0}, {QStringLiteral("delta"), delta}};
+        bytes += sink.onChunk({{QStringLiteral("choices"), QJsonArray{choice}}});
     }
     bytes += sink.onChunk({{QStringLiteral("choices"),
                             QJsonArray{QJsonObject{{QStringLiteral("index"), 0},
