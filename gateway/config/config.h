@@ -33,6 +33,7 @@ struct ProviderConfig final {
     int priority = 0;   // higher is preferred
     int maxParallel = 0; // 0: unlimited
     bool enabled = true;
+    bool streaming = true; // false: the provider cannot stream; stream requests get its whole answer as a stream
     std::optional<Timeouts> timeouts; // unset: the gateway's
     QList<ModelMapping> models;
 

@@ -186,7 +186,7 @@ ProviderConfig Reader::readProvider(const YAML::Node &node, const QString &path,
     warnUnknownKeys(node, path + QLatin1Char('.'),
                     {QStringLiteral("name"), QStringLiteral("type"), QStringLiteral("api_key"),
                      QStringLiteral("base_url"), QStringLiteral("models"), QStringLiteral("weight"),
-                     QStringLiteral("priority"), QStringLiteral("max_parallel"), QStringLiteral("enabled"),
+                     QStringLiteral("priority"), QStringLiteral("max_parallel"), QStringLiteral("enabled"), QStringLiteral("streaming"),
                      QStringLiteral("timeouts")});
     ProviderConfig p;
     p.type = string(node["type"], path + QStringLiteral(".type")).toLower();
@@ -237,6 +237,8 @@ ProviderConfig Reader::readProvider(const YAML::Node &node, const QString &path,
         p.maxParallel = int(integer(node["max_parallel"], path + QStringLiteral(".max_parallel"), 0, 10000));
     if (node["enabled"])
         p.enabled = boolean(node["enabled"], path + QStringLiteral(".enabled"));
+    if (node["streaming"])
+        p.streaming = boolean(node["streaming"], path + QStringLiteral(".streaming"));
     if (node["timeouts"]) {
         Timeouts own = gatewayTimeouts; // a partial map overrides only the values it names
         readTimeouts(node["timeouts"], path + QStringLiteral(".timeouts"), own);

@@ -80,6 +80,8 @@ QByteArray ConfigWriter::toYaml(const Config &config)
             out << YAML::Key << "max_parallel" << YAML::Value << p.maxParallel;
         if (!p.enabled)
             out << YAML::Key << "enabled" << YAML::Value << false;
+        if (!p.streaming)
+            out << YAML::Key << "streaming" << YAML::Value << false;
         if (p.timeouts)
             emitTimeouts(out, *p.timeouts);
         out << YAML::Key << "models" << YAML::Value << YAML::BeginSeq;

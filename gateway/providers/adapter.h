@@ -9,8 +9,11 @@
 #include <QString>
 #include <QUrl>
 
-// What a client asked for, in OpenAI terms.
-enum class ApiKind { ChatCompletions, Embeddings };
+// What a client asked for. Chat comes in OpenAI's or Anthropic's format; the kind is the same.
+enum class ApiKind { ChatCompletions, Embeddings, CountTokens };
+
+// The JSON dialect spoken on a wire: by a client to us, or by us to a provider.
+enum class WireFormat { OpenAi, Anthropic, Gemini };
 
 using HeaderList = QList<QPair<QByteArray, QByteArray>>;
 
@@ -18,6 +21,14 @@ struct UpstreamRequest final {
     QUrl url;
     HeaderList headers;
     QByteArray body;
+};
+
+// What one attempt asks of a provider, besides the body.
+struct UpstreamTarget final {
+    QString baseUrl;  // empty: the adapter's default
+    QString apiKey;
+    QString model;    // the provider's own name for the model
+    bool stream = false;
 };
 
 struct TokenUsage final {
@@ -34,12 +45,12 @@ public:
     virtual ~ProviderAdapter() = default;
 
     virtual QString type() const = 0;
+    virtual WireFormat format() const = 0;
     virtual QString defaultBaseUrl() const = 0;
-    // Whether an OpenAI-format request of this kind can be served by this provider.
+    // Whether a request of this kind can be served by this provider (through translation if need be).
     virtual bool serves(ApiKind kind) const = 0;
-    // body is the client's JSON with "model" already set to the provider's local name.
-    virtual UpstreamRequest buildRequest(ApiKind kind, const QString &baseUrl, const QString &apiKey,
-                                         const QByteArray &body) const = 0;
+    // body is already in this provider's format, with the model set where the format carries it.
+    virtual UpstreamRequest buildRequest(ApiKind kind, const UpstreamTarget &target, const QByteArray &body) const = 0;
     virtual UpstreamRequest buildModelsRequest(const QString &baseUrl, const QString &apiKey) const = 0;
     // The usage block of a complete response, or of one stream chunk (usually the last).
     virtual TokenUsage usageOf(const QJsonObject &responseOrChunk) const = 0;

@@ -13,11 +13,12 @@ HeaderList anthropicHeaders(const QString &apiKey)
 
 } // namespace
 
-UpstreamRequest AnthropicAdapter::buildRequest(ApiKind, const QString &baseUrl, const QString &apiKey,
-                                               const QByteArray &body) const
+UpstreamRequest AnthropicAdapter::buildRequest(ApiKind kind, const UpstreamTarget &target, const QByteArray &body) const
 {
-    const QString base = baseUrl.isEmpty() ? defaultBaseUrl() : baseUrl;
-    return UpstreamRequest{QUrl(base + QStringLiteral("/messages")), anthropicHeaders(apiKey), body};
+    const QString base = target.baseUrl.isEmpty() ? defaultBaseUrl() : target.baseUrl;
+    const QString path = kind == ApiKind::CountTokens ? QStringLiteral("/messages/count_tokens")
+                                                      : QStringLiteral("/messages");
+    return UpstreamRequest{QUrl(base + path), anthropicHeaders(target.apiKey), body};
 }
 
 UpstreamRequest AnthropicAdapter::buildModelsRequest(const QString &baseUrl, const QString &apiKey) const
@@ -31,7 +32,10 @@ UpstreamRequest AnthropicAdapter::buildModelsRequest(const QString &baseUrl, con
 TokenUsage AnthropicAdapter::usageOf(const QJsonObject &responseOrChunk) const
 {
     TokenUsage usage;
-    const QJsonObject u = responseOrChunk.value(QLatin1String("usage")).toObject();
+    // A stream's message_start carries the usage inside its message; message_delta and whole answers at the top.
+    QJsonObject u = responseOrChunk.value(QLatin1String("usage")).toObject();
+    if (u.isEmpty())
+        u = responseOrChunk.value(QLatin1String("message")).toObject().value(QLatin1String("usage")).toObject();
     usage.promptTokens = u.value(QLatin1String("input_tokens")).toInteger(-1);
     usage.completionTokens = u.value(QLatin1String("output_tokens")).toInteger(-1);
     usage.cachedTokens = u.value(QLatin1String("cache_read_input_tokens")).toInteger(-1);

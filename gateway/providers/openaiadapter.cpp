@@ -15,13 +15,12 @@ HeaderList baseHeaders(const QString &apiKey)
 
 } // namespace
 
-UpstreamRequest OpenAiAdapter::buildRequest(ApiKind kind, const QString &baseUrl, const QString &apiKey,
-                                            const QByteArray &body) const
+UpstreamRequest OpenAiAdapter::buildRequest(ApiKind kind, const UpstreamTarget &target, const QByteArray &body) const
 {
-    const QString base = baseUrl.isEmpty() ? defaultBaseUrl() : baseUrl;
+    const QString base = target.baseUrl.isEmpty() ? defaultBaseUrl() : target.baseUrl;
     const QString path = kind == ApiKind::Embeddings ? QStringLiteral("/embeddings")
                                                      : QStringLiteral("/chat/completions");
-    return UpstreamRequest{QUrl(base + path), baseHeaders(apiKey), body};
+    return UpstreamRequest{QUrl(base + path), baseHeaders(target.apiKey), body};
 }
 
 UpstreamRequest OpenAiAdapter::buildModelsRequest(const QString &baseUrl, const QString &apiKey) const

@@ -1,6 +1,7 @@
 #include "registry.h"
 
 #include "anthropicadapter.h"
+#include "geminiadapter.h"
 #include "openaiadapter.h"
 
 namespace {
@@ -12,11 +13,13 @@ struct Entry {
 
 const OpenAiAdapter openAi;
 const AnthropicAdapter anthropic;
+const GeminiAdapter gemini;
 
 const Entry entries[] = {
     {"openai", &openAi},
     {"claude", &anthropic},
     {"anthropic", &anthropic},
+    {"gemini", &gemini},
 };
 
 } // namespace

@@ -8,6 +8,7 @@
 #include "server/errorresponse.h"
 #include "server/httpcompat.h"
 #include "storage/requestlog.h"
+#include "translate/translate.h"
 
 #include <QDateTime>
 #include <QFile>
@@ -19,7 +20,8 @@ struct ApiServer::Context {
     HttpExchange *exchange;
     HeaderList cors;
     qint64 receivedAtMs;
-    QString path;
+    QString path;        // without an /openai or /anthropic prefix
+    WireFormat format = WireFormat::OpenAi; // the client's, for errors
     QString publicModel; // set once the body has been parsed, for the log
 };
 
@@ -50,21 +52,12 @@ QString jsonTypeName(const QJsonValue &v)
 }
 
 // Checks the fields the gateway itself relies on; the provider checks the rest.
+std::optional<GatewayError> validateModelAndStream(const QJsonObject &body);
+
 std::optional<GatewayError> validateBody(const QJsonObject &body, ApiKind kind)
 {
-    const QJsonValue model = body.value(QLatin1String("model"));
-    if (model.isUndefined())
-        return invalid(QStringLiteral("missing_required_parameter"), QStringLiteral("'model' is required."),
-                       QStringLiteral("model"));
-    if (!model.isString() || model.toString().trimmed().isEmpty())
-        return invalid(QStringLiteral("invalid_type"),
-                       QStringLiteral("'model' must be a non-empty string, not %1.").arg(jsonTypeName(model)),
-                       QStringLiteral("model"));
-    const QJsonValue stream = body.value(QLatin1String("stream"));
-    if (!stream.isUndefined() && !stream.isNull() && !stream.isBool())
-        return invalid(QStringLiteral("invalid_type"),
-                       QStringLiteral("'stream' must be true or false, not %1.").arg(jsonTypeName(stream)),
-                       QStringLiteral("stream"));
+    if (const auto problem = validateModelAndStream(body))
+        return problem;
     if (kind == ApiKind::ChatCompletions) {
         const QJsonValue messages = body.value(QLatin1String("messages"));
         if (messages.isUndefined())
@@ -94,6 +87,67 @@ std::optional<GatewayError> validateBody(const QJsonObject &body, ApiKind kind)
     return std::nullopt;
 }
 
+std::optional<GatewayError> validateModelAndStream(const QJsonObject &body)
+{
+    const QJsonValue model = body.value(QLatin1String("model"));
+    if (model.isUndefined())
+        return invalid(QStringLiteral("missing_required_parameter"), QStringLiteral("'model' is required."),
+                       QStringLiteral("model"));
+    if (!model.isString() || model.toString().trimmed().isEmpty())
+        return invalid(QStringLiteral("invalid_type"),
+                       QStringLiteral("'model' must be a non-empty string, not %1.").arg(jsonTypeName(model)),
+                       QStringLiteral("model"));
+    const QJsonValue stream = body.value(QLatin1String("stream"));
+    if (!stream.isUndefined() && !stream.isNull() && !stream.isBool())
+        return invalid(QStringLiteral("invalid_type"),
+                       QStringLiteral("'stream' must be true or false, not %1.").arg(jsonTypeName(stream)),
+                       QStringLiteral("stream"));
+    return std::nullopt;
+}
+
+// The Messages API's own rules, so a Claude client hears about its mistakes as Anthropic would tell it.
+std::optional<GatewayError> validateAnthropicBody(const QJsonObject &body, ApiKind kind)
+{
+    if (const auto problem = validateModelAndStream(body))
+        return problem;
+    const QJsonValue messages = body.value(QLatin1String("messages"));
+    if (!messages.isArray() || messages.toArray().isEmpty())
+        return invalid(QStringLiteral("invalid_value"), QStringLiteral("messages: must be a non-empty array."),
+                       QStringLiteral("messages"));
+    const QJsonArray list = messages.toArray();
+    for (qsizetype i = 0; i < list.size(); ++i) {
+        const QString role = list.at(i).toObject().value(QLatin1String("role")).toString();
+        if (role != QLatin1String("user") && role != QLatin1String("assistant"))
+            return invalid(QStringLiteral("invalid_value"),
+                           QStringLiteral("messages.%1.role: must be 'user' or 'assistant'.").arg(i),
+                           QStringLiteral("messages"));
+    }
+    if (kind == ApiKind::ChatCompletions) {
+        const QJsonValue maxTokens = body.value(QLatin1String("max_tokens"));
+        if (maxTokens.isUndefined())
+            return invalid(QStringLiteral("missing_required_parameter"), QStringLiteral("max_tokens: Field required"),
+                           QStringLiteral("max_tokens"));
+        if (!maxTokens.isDouble() || maxTokens.toDouble() < 1 || maxTokens.toDouble() != double(maxTokens.toInteger()))
+            return invalid(QStringLiteral("invalid_type"),
+                           QStringLiteral("max_tokens: must be a positive integer, not %1.").arg(jsonTypeName(maxTokens)),
+                           QStringLiteral("max_tokens"));
+    }
+    return std::nullopt;
+}
+
+// Tools that insist on a provider-looking base URL get the same API under /openai and /anthropic.
+QString withoutFormatPrefix(const QString &path, WireFormat *format)
+{
+    for (const auto &[prefix, f] : {std::pair{QLatin1String("/openai/"), WireFormat::OpenAi},
+                                    std::pair{QLatin1String("/anthropic/"), WireFormat::Anthropic}}) {
+        if (path.startsWith(prefix)) {
+            *format = f;
+            return path.mid(prefix.size() - 1);
+        }
+    }
+    return path;
+}
+
 } // namespace
 
 ApiServer::ApiServer(Gateway *gateway, const AccessControl *access, const RelayContext &relay)
@@ -103,11 +157,15 @@ ApiServer::ApiServer(Gateway *gateway, const AccessControl *access, const RelayC
 
 void ApiServer::handle(const HttpRequest &request, HttpExchange *exchange)
 {
-    Context ctx{request, exchange, m_access->corsHeaders(request), QDateTime::currentMSecsSinceEpoch(),
-                request.path};
+    Context ctx{request, exchange, m_access->corsHeaders(request), QDateTime::currentMSecsSinceEpoch(), {}};
+    ctx.path = withoutFormatPrefix(request.path, &ctx.format);
     // "/v1/models/" and "/v1/models" are the same resource.
     while (ctx.path.size() > 1 && ctx.path.endsWith(QLatin1Char('/')))
         ctx.path.chop(1);
+    // Anthropic's SDKs always send anthropic-version; the OpenAI ones never do.
+    if (ctx.path.startsWith(QLatin1String("/v1/messages"))
+        || (ctx.path.startsWith(QLatin1String("/v1/models")) && !request.header("anthropic-version").isEmpty()))
+        ctx.format = WireFormat::Anthropic;
     dispatch(ctx);
 }
 
@@ -139,7 +197,8 @@ void ApiServer::dispatch(Context &ctx)
     };
     static const Route routes[] = {{"GET", "/health"},         {"GET", "/metrics"},
                                    {"GET", "/openapi.json"},   {"GET", "/v1/models"},
-                                   {"POST", "/v1/chat/completions"}, {"POST", "/v1/embeddings"}};
+                                   {"POST", "/v1/chat/completions"}, {"POST", "/v1/embeddings"},
+                                   {"POST", "/v1/messages"},   {"POST", "/v1/messages/count_tokens"}};
     const bool isModelItem = path.startsWith(QLatin1String("/v1/models/"));
     bool knownPath = isModelItem;
     bool matched = isModelItem && method == "GET";
@@ -181,12 +240,12 @@ void ApiServer::dispatch(Context &ctx)
         spec.open(QIODevice::ReadOnly);
         sendRaw(ctx, 200, "application/json", spec.readAll());
     } else if (path == QLatin1String("/v1/models")) {
-        sendJson(ctx, 200, modelsList());
+        sendJson(ctx, 200, modelsList(ctx.format));
     } else if (isModelItem) {
         const QString id = path.mid(int(qstrlen("/v1/models/")));
         ctx.publicModel = id.left(200);
         if (m_gateway->router()->publicModels().contains(id)) {
-            sendJson(ctx, 200, modelObject(id));
+            sendJson(ctx, 200, modelObject(id, ctx.format));
         } else {
             GatewayError whyNot;
             m_gateway->router()->pick(id, ApiKind::ChatCompletions, {}, &whyNot);
@@ -196,6 +255,10 @@ void ApiServer::dispatch(Context &ctx)
         handleModelCall(ctx, ApiKind::ChatCompletions);
     } else if (path == QLatin1String("/v1/embeddings")) {
         handleModelCall(ctx, ApiKind::Embeddings);
+    } else if (path == QLatin1String("/v1/messages")) {
+        handleModelCall(ctx, ApiKind::ChatCompletions);
+    } else if (path == QLatin1String("/v1/messages/count_tokens")) {
+        handleModelCall(ctx, ApiKind::CountTokens);
     }
 }
 
@@ -226,23 +289,64 @@ void ApiServer::handleModelCall(Context &ctx, ApiKind kind)
     const QJsonObject body = doc.object();
     const QJsonValue model = body.value(QLatin1String("model"));
     ctx.publicModel = model.isString() ? model.toString().left(200) : QString();
-    if (const auto problem = validateBody(body, kind)) {
+    const bool anthropic = ctx.format == WireFormat::Anthropic;
+    if (const auto problem = anthropic ? validateAnthropicBody(body, kind) : validateBody(body, kind)) {
         sendError(ctx, *problem);
         return;
     }
 
     InboundCall call;
-    call.kind = kind;
+    call.request.format = ctx.format;
+    call.request.kind = kind;
+    call.request.body = body;
+    call.request.stream = kind == ApiKind::ChatCompletions && body.value(QLatin1String("stream")).toBool();
+    if (anthropic && kind == ApiKind::ChatCompletions) {
+        // Translated once here: a request no provider format can carry is the client's error, told at once.
+        QString error;
+        const std::optional<QJsonObject> pivot = Translate::anthropicRequestToOpenAi(body, &error);
+        if (!pivot) {
+            sendError(ctx, invalid(QStringLiteral("invalid_request"), error));
+            return;
+        }
+        call.request.pivot = *pivot;
+    } else {
+        call.request.pivot = body;
+    }
+    if (kind == ApiKind::CountTokens) {
+        // Only Anthropic providers count tokens; for the others an estimate is the honest best.
+        GatewayError whyNot;
+        if (!m_gateway->router()->pick(ctx.publicModel, kind, {}, &whyNot)) {
+            answerTokenEstimate(ctx, body);
+            return;
+        }
+    }
     call.endpoint = ctx.path;
     call.publicModel = body.value(QLatin1String("model")).toString();
-    call.body = body;
-    call.stream = kind == ApiKind::ChatCompletions && body.value(QLatin1String("stream")).toBool();
     call.client = ctx.request.peer.toString();
     call.receivedAtMs = ctx.receivedAtMs;
     call.responseHeaders = ctx.cors;
     auto *relay = new RelayCall(m_relay, std::move(call), ctx.exchange);
     relay->setParent(m_gateway);
     relay->start();
+}
+
+void ApiServer::answerTokenEstimate(Context &ctx, const QJsonObject &body)
+{
+    if (!m_gateway->router()->publicModels().contains(ctx.publicModel)) {
+        GatewayError whyNot;
+        m_gateway->router()->pick(ctx.publicModel, ApiKind::ChatCompletions, {}, &whyNot);
+        sendError(ctx, whyNot);
+        return;
+    }
+    sendJson(ctx, 200, QJsonObject{{QStringLiteral("input_tokens"), Translate::estimateInputTokens(body)}});
+    RequestRecord record;
+    record.timeMs = ctx.receivedAtMs;
+    record.client = ctx.request.peer.toString();
+    record.endpoint = ctx.path;
+    record.publicModel = ctx.publicModel;
+    record.status = 200;
+    record.latencyMs = QDateTime::currentMSecsSinceEpoch() - ctx.receivedAtMs;
+    m_relay.log->record(record);
 }
 
 void ApiServer::sendRaw(Context &ctx, int status, const QByteArray &type, const QByteArray &body)
@@ -264,13 +368,14 @@ void ApiServer::sendError(Context &ctx, const GatewayError &error)
     if (!error.retryAfter.isEmpty())
         headers.append({QByteArrayLiteral("Retry-After"), error.retryAfter});
     if (error.kind == ErrorKind::MethodNotAllowed)
-        headers.append({QByteArrayLiteral("Allow"), ctx.path == QLatin1String("/v1/chat/completions")
+        headers.append({QByteArrayLiteral("Allow"), ctx.path.startsWith(QLatin1String("/v1/chat/"))
                                                             || ctx.path == QLatin1String("/v1/embeddings")
+                                                            || ctx.path.startsWith(QLatin1String("/v1/messages"))
                                                         ? QByteArrayLiteral("POST, OPTIONS")
                                                         : QByteArrayLiteral("GET, OPTIONS")});
     if (error.kind == ErrorKind::Authentication)
         headers.append({QByteArrayLiteral("WWW-Authenticate"), QByteArrayLiteral("Bearer")});
-    ctx.exchange->respond(error.httpStatus, headers, ErrorResponse::openAiBody(error));
+    ctx.exchange->respond(error.httpStatus, headers, ErrorResponse::body(ctx.format, error));
     logRejected(ctx, error.httpStatus, error.message);
 }
 
@@ -289,19 +394,30 @@ void ApiServer::logRejected(const Context &ctx, int status, const QString &error
     m_relay.log->record(record);
 }
 
-QJsonObject ApiServer::modelObject(const QString &id)
+QJsonObject ApiServer::modelObject(const QString &id, WireFormat format)
 {
+    if (format == WireFormat::Anthropic)
+        return QJsonObject{{QStringLiteral("type"), QStringLiteral("model")},
+                           {QStringLiteral("id"), id},
+                           {QStringLiteral("display_name"), id},
+                           {QStringLiteral("created_at"), QStringLiteral("1970-01-01T00:00:00Z")}};
     return QJsonObject{{QStringLiteral("id"), id},
                        {QStringLiteral("object"), QStringLiteral("model")},
                        {QStringLiteral("created"), 0},
                        {QStringLiteral("owned_by"), QStringLiteral("switchyard")}};
 }
 
-QJsonObject ApiServer::modelsList() const
+QJsonObject ApiServer::modelsList(WireFormat format) const
 {
     QJsonArray data;
-    for (const QString &id : m_gateway->router()->publicModels())
-        data.append(modelObject(id));
+    const QStringList ids = m_gateway->router()->publicModels();
+    for (const QString &id : ids)
+        data.append(modelObject(id, format));
+    if (format == WireFormat::Anthropic) // one page, as Anthropic pages its list
+        return QJsonObject{{QStringLiteral("data"), data},
+                           {QStringLiteral("has_more"), false},
+                           {QStringLiteral("first_id"), ids.isEmpty() ? QJsonValue() : QJsonValue(ids.first())},
+                           {QStringLiteral("last_id"), ids.isEmpty() ? QJsonValue() : QJsonValue(ids.last())}};
     return QJsonObject{{QStringLiteral("object"), QStringLiteral("list")}, {QStringLiteral("data"), data}};
 }
 

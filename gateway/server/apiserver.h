@@ -25,14 +25,15 @@ private:
 
     void dispatch(Context &ctx);
     void handleModelCall(Context &ctx, ApiKind kind);
+    void answerTokenEstimate(Context &ctx, const QJsonObject &body);
     void sendJson(Context &ctx, int status, const QJsonObject &body);
     void sendError(Context &ctx, const GatewayError &error);
     void sendRaw(Context &ctx, int status, const QByteArray &type, const QByteArray &body);
     void logRejected(const Context &ctx, int status, const QString &error);
 
     QJsonObject health() const;
-    QJsonObject modelsList() const;
-    static QJsonObject modelObject(const QString &id);
+    QJsonObject modelsList(WireFormat format) const;
+    static QJsonObject modelObject(const QString &id, WireFormat format);
 
     Gateway *m_gateway;
     const AccessControl *m_access;

@@ -58,7 +58,7 @@ void RelayCall::start()
 void RelayCall::startAttempt()
 {
     GatewayError whyNot;
-    const std::optional<Candidate> picked = m_ctx.router->pick(m_call.publicModel, m_call.kind, m_tried, &whyNot);
+    const std::optional<Candidate> picked = m_ctx.router->pick(m_call.publicModel, m_call.request.kind, m_tried, &whyNot);
     if (!picked) {
         // After a failed attempt, the client learns what went wrong upstream, not merely that nothing is left.
         finishWithError(m_lastError ? *m_lastError : whyNot);
@@ -76,13 +76,25 @@ void RelayCall::startAttempt()
     m_upstreamContentType.clear();
     m_errorBody.clear();
 
-    QJsonObject body = m_call.body;
-    body.insert(QStringLiteral("model"), picked->localModel);
+    const ClientRequest &client = m_call.request;
+    // A provider that cannot stream still serves a stream request: its whole answer becomes the stream.
+    const bool upstreamStream = client.stream && backend.config.streaming;
+    QString translationError;
+    const std::optional<QByteArray> body =
+        RequestPlan::bodyFor(client, *backend.adapter, picked->localModel, upstreamStream, &translationError);
+    if (!body) {
+        // The request cannot be expressed in this provider's format; another provider would fail the same way.
+        releaseCandidate();
+        finishWithError(GatewayError::make(ErrorKind::InvalidRequest, QStringLiteral("untranslatable_request"),
+                                           translationError));
+        return;
+    }
+    m_shaper = std::make_unique<ResponseShaper>(client.format, client.stream, backend.adapter, upstreamStream,
+                                                picked->localModel);
     const UpstreamRequest upstream = backend.adapter->buildRequest(
-        m_call.kind, backend.config.baseUrl, backend.apiKey, QJsonDocument(body).toJson(QJsonDocument::Compact));
-
+        client.kind, UpstreamTarget{backend.config.baseUrl, backend.apiKey, picked->localModel, upstreamStream}, *body);
     UpstreamRequest request = upstream;
-    if (m_call.stream)
+    if (upstreamStream)
         request.headers.append({QByteArrayLiteral("Accept"), QByteArrayLiteral("text/event-stream")});
 
     qCDebug(lcRelay) << "attempt" << m_attempts << m_call.publicModel << "→" << picked->id();
@@ -113,9 +125,7 @@ void RelayCall::onBody(const QByteArray &bytes)
     }
     m_firstByteTimer.stop();
     m_idleTimer.start(m_timeouts.idleMs);
-    if (!m_committed)
-        commitHeaders();
-    relayBytes(bytes);
+    send(m_shaper->feed(bytes));
     if (m_upstream && m_exchange && m_exchange->pendingBytes() > HttpExchange::highWaterBytes) {
         // The client reads slower than the provider writes: stop reading, and TCP slows the provider down.
         m_upstream->setPaused(true);
@@ -131,23 +141,14 @@ void RelayCall::onDrained()
     m_upstream->setPaused(false);
 }
 
-void RelayCall::relayBytes(const QByteArray &bytes)
+void RelayCall::send(const QByteArray &bytes)
 {
+    if (bytes.isEmpty())
+        return;
+    if (!m_committed)
+        commitHeaders();
     if (m_exchange)
         m_exchange->writeChunk(bytes);
-    if (m_call.stream) {
-        for (const SseParser::Event &event : m_sse.feed(bytes)) {
-            // Only the chunk carrying "usage" (usually the last) is worth parsing.
-            if (event.data.contains("\"usage\"")) {
-                const TokenUsage usage =
-                    m_candidate->backend->adapter->usageOf(QJsonDocument::fromJson(event.data).object());
-                if (usage.known())
-                    m_usage = usage;
-            }
-        }
-    } else if (m_responseCopy.size() < maxResponseCopyBytes) {
-        m_responseCopy += bytes;
-    }
 }
 
 void RelayCall::commitHeaders()
@@ -155,11 +156,8 @@ void RelayCall::commitHeaders()
     m_committed = true;
     m_ttfbMs = m_elapsed.elapsed();
     HeaderList headers = m_call.responseHeaders;
-    const QByteArray type = m_upstreamContentType.isEmpty()
-        ? (m_call.stream ? QByteArrayLiteral("text/event-stream") : QByteArrayLiteral("application/json"))
-        : m_upstreamContentType;
-    headers.append({QByteArrayLiteral("Content-Type"), type});
-    if (m_call.stream) {
+    headers.append({QByteArrayLiteral("Content-Type"), m_shaper->contentType(m_upstreamContentType)});
+    if (m_call.request.stream) {
         headers.append({QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-cache")});
         headers.append({QByteArrayLiteral("X-Accel-Buffering"), QByteArrayLiteral("no")});
     }
@@ -205,6 +203,21 @@ void RelayCall::onFinished()
         failAfterCommit(cut);
         return;
     }
+    GatewayError invalid;
+    const std::optional<QByteArray> rest = m_shaper->finish(&invalid);
+    if (!rest) {
+        // The answer could not be turned into the client's format, or a translated stream never finished.
+        invalid.message = QStringLiteral("Provider '%1': %2").arg(backend.config.name, invalid.message);
+        if (!m_committed) {
+            attemptFailed(invalid, Scope::Model, QStringLiteral("invalid_response"));
+            return;
+        }
+        m_ctx.router->banModel(*m_candidate, invalid.message);
+        m_ctx.metrics->attemptFinished(backend.config.name, QStringLiteral("invalid_response"));
+        failAfterCommit(invalid);
+        return;
+    }
+    send(*rest);
     if (!m_committed)
         commitHeaders(); // an empty but successful answer
     finishSuccess();
@@ -247,9 +260,17 @@ void RelayCall::handleErrorStatus()
     m_ctx.metrics->attemptFinished(backend.config.name, QStringLiteral("client_error"));
     if (m_exchange) {
         HeaderList headers = m_call.responseHeaders;
-        headers.append({QByteArrayLiteral("Content-Type"),
-                        contentType.isEmpty() ? QByteArrayLiteral("application/json") : contentType});
-        m_exchange->respond(status, headers, m_errorBody);
+        if (backend.adapter->format() == m_call.request.format) {
+            // The client speaks the provider's language: its error, untouched, is the most useful answer.
+            headers.append({QByteArrayLiteral("Content-Type"),
+                            contentType.isEmpty() ? QByteArrayLiteral("application/json") : contentType});
+            m_exchange->respond(status, headers, m_errorBody);
+        } else {
+            headers.append({QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json")});
+            m_exchange->respond(status, headers,
+                                ErrorResponse::body(m_call.request.format,
+                                                    ErrorResponse::fromUpstreamStatus(status, upstreamMessage)));
+        }
     }
     complete(status, detail);
 }
@@ -295,8 +316,8 @@ void RelayCall::failAfterCommit(const GatewayError &error)
     // The client already has a 200 and part of the answer. A stream gets an error event so the failure is
     // explicit; a plain body is cut off, which no client mistakes for a complete answer.
     if (m_exchange) {
-        if (m_call.stream) {
-            m_exchange->writeChunk(ErrorResponse::openAiStreamEvent(error));
+        if (m_call.request.stream) {
+            m_exchange->writeChunk(ErrorResponse::streamEvent(m_call.request.format, error));
             m_exchange->endChunked();
         } else {
             m_exchange->abortConnection();
@@ -309,12 +330,6 @@ void RelayCall::finishSuccess()
 {
     m_ctx.router->reportSuccess(*m_candidate);
     m_ctx.metrics->attemptFinished(m_candidate->backend->config.name, QStringLiteral("ok"));
-    if (!m_call.stream && !m_responseCopy.isEmpty()) {
-        const TokenUsage usage =
-            m_candidate->backend->adapter->usageOf(QJsonDocument::fromJson(m_responseCopy).object());
-        if (usage.known())
-            m_usage = usage;
-    }
     if (m_exchange)
         m_exchange->endChunked();
     complete(m_upstreamStatus, QString());
@@ -327,7 +342,7 @@ void RelayCall::finishWithError(const GatewayError &error)
         headers.append({QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json")});
         if (!error.retryAfter.isEmpty())
             headers.append({QByteArrayLiteral("Retry-After"), error.retryAfter});
-        m_exchange->respond(error.httpStatus, headers, ErrorResponse::openAiBody(error));
+        m_exchange->respond(error.httpStatus, headers, ErrorResponse::body(m_call.request.format, error));
     }
     complete(error.httpStatus, error.message);
 }
@@ -366,9 +381,11 @@ void RelayCall::complete(int status, const QString &error)
     record.status = status;
     record.latencyMs = m_elapsed.elapsed();
     record.ttfbMs = m_ttfbMs;
+    if (m_shaper)
+        m_usage = m_shaper->usage();
     record.promptTokens = m_usage.promptTokens;
     record.completionTokens = m_usage.completionTokens;
-    record.stream = m_call.stream;
+    record.stream = m_call.request.stream;
     record.error = error;
     m_ctx.metrics->requestFinished(record.publicModel, record.provider, status, record.latencyMs / 1000.0,
                                    m_ttfbMs < 0 ? -1.0 : m_ttfbMs / 1000.0);

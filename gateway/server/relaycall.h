@@ -4,8 +4,9 @@
 #include "core/gatewayerror.h"
 #include "providers/adapter.h"
 #include "routing/backend.h"
-#include "server/sseparser.h"
 #include "storage/requestrecord.h"
+#include "translate/requestplan.h"
+#include "translate/responseshaper.h"
 
 #include <QElapsedTimer>
 #include <QJsonObject>
@@ -13,6 +14,7 @@
 #include <QPointer>
 #include <QSet>
 #include <QTimer>
+#include <memory>
 #include <optional>
 
 class HttpExchange;
@@ -32,11 +34,9 @@ struct RelayContext final {
 };
 
 struct InboundCall final {
-    ApiKind kind = ApiKind::ChatCompletions;
+    ClientRequest request;
     QString endpoint;
     QString publicModel;
-    QJsonObject body;
-    bool stream = false;
     QString client;
     qint64 receivedAtMs = 0;     // wall clock
     HeaderList responseHeaders;  // added to every answer (CORS)
@@ -68,7 +68,7 @@ private:
     void attemptFailed(const GatewayError &error, Scope scope, const QString &outcome);
     void handleErrorStatus();
     void commitHeaders();
-    void relayBytes(const QByteArray &bytes);
+    void send(const QByteArray &bytes);
     void failAfterCommit(const GatewayError &error);
     void finishSuccess();
     void finishWithError(const GatewayError &error);
@@ -95,8 +95,7 @@ private:
     bool m_committed = false;
     bool m_done = false;
 
-    SseParser m_sse;
-    QByteArray m_responseCopy; // non-stream answers, for the usage block; capped
+    std::unique_ptr<ResponseShaper> m_shaper; // this attempt's translation of the answer, if any
     TokenUsage m_usage;
 
     QTimer m_connectTimer;

@@ -1,0 +1,141 @@
+#include "streamtranslate.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+// Gemini's SSE stream → OpenAI chunks, and a whole OpenAI answer → the chunks a stream would have sent.
+
+namespace {
+
+QString str(const char *s)
+{
+    return QString::fromLatin1(s);
+}
+
+QJsonObject chunk(const QString &id, qint64 created, const QString &model, const QJsonObject &delta,
+                  const QJsonValue &finish = QJsonValue())
+{
+    return QJsonObject{{str("id"), id},
+                       {str("object"), str("chat.completion.chunk")},
+                       {str("created"), QJsonValue(created)},
+                       {str("model"), model},
+                       {str("choices"), QJsonArray{QJsonObject{{str("index"), 0},
+                                                               {str("delta"), delta},
+                                                               {str("finish_reason"), finish}}}}};
+}
+
+QJsonObject openAiUsage(const QJsonObject &meta)
+{
+    const qint64 prompt = meta.value(QLatin1String("promptTokenCount")).toInteger();
+    const qint64 completion = meta.value(QLatin1String("candidatesTokenCount")).toInteger()
+        + meta.value(QLatin1String("thoughtsTokenCount")).toInteger();
+    QJsonObject usage{{str("prompt_tokens"), prompt},
+                      {str("completion_tokens"), completion},
+                      {str("total_tokens"), prompt + completion}};
+    if (meta.contains(QLatin1String("cachedContentTokenCount")))
+        usage.insert(str("prompt_tokens_details"),
+                     QJsonObject{{str("cached_tokens"), meta.value(QLatin1String("cachedContentTokenCount"))}});
+    return usage;
+}
+
+} // namespace
+
+GeminiChunkSource::GeminiChunkSource(const QString &model)
+    : m_model(model), m_id(QStringLiteral("chatcmpl-gemini-%1").arg(QDateTime::currentMSecsSinceEpoch())),
+      m_created(QDateTime::currentSecsSinceEpoch())
+{
+}
+
+QList<QJsonObject> GeminiChunkSource::onEvent(const SseParser::Event &event)
+{
+    const QJsonDocument doc = QJsonDocument::fromJson(event.data);
+    const QJsonObject response = doc.isArray() ? doc.array().first().toObject() : doc.object();
+    if (response.isEmpty())
+        return {};
+    if (response.contains(QLatin1String("error"))) {
+        const QJsonObject e = response.value(QLatin1String("error")).toObject();
+        return {QJsonObject{{str("error"), QJsonObject{{str("message"), e.value(QLatin1String("message"))},
+                                                       {str("type"), str("api_error")},
+                                                       {str("code"), e.value(QLatin1String("status"))}}}}};
+    }
+    QList<QJsonObject> out;
+    if (!m_sentRole) {
+        m_sentRole = true;
+        out << chunk(m_id, m_created, m_model, QJsonObject{{str("role"), str("assistant")}, {str("content"), QString()}});
+    }
+    const QJsonObject candidate = response.value(QLatin1String("candidates")).toArray().first().toObject();
+    QString text;
+    QJsonArray toolCalls;
+    for (const QJsonValue &v : candidate.value(QLatin1String("content")).toObject().value(QLatin1String("parts")).toArray()) {
+        const QJsonObject part = v.toObject();
+        if (part.value(QLatin1String("thought")).toBool())
+            continue;
+        text += part.value(QLatin1String("text")).toString();
+        if (part.contains(QLatin1String("functionCall"))) {
+            // Gemini sends a call whole, so its arguments go out in one piece.
+            const QJsonObject call = part.value(QLatin1String("functionCall")).toObject();
+            const int index = m_toolCalls++;
+            toolCalls.append(QJsonObject{
+                {str("index"), index},
+                {str("id"), QStringLiteral("call_%1").arg(index + 1)},
+                {str("type"), str("function")},
+                {str("function"),
+                 QJsonObject{{str("name"), call.value(QLatin1String("name"))},
+                             {str("arguments"), QString::fromUtf8(QJsonDocument(call.value(QLatin1String("args")).toObject())
+                                                                      .toJson(QJsonDocument::Compact))}}}});
+        }
+    }
+    if (!text.isEmpty())
+        out << chunk(m_id, m_created, m_model, QJsonObject{{str("content"), text}});
+    if (!toolCalls.isEmpty())
+        out << chunk(m_id, m_created, m_model, QJsonObject{{str("tool_calls"), toolCalls}});
+
+    const QString reason = candidate.value(QLatin1String("finishReason")).toString();
+    const bool blocked = response.value(QLatin1String("promptFeedback")).toObject().contains(QLatin1String("blockReason"));
+    if (!reason.isEmpty() || blocked) {
+        m_complete = true;
+        QString finish = m_toolCalls > 0 ? str("tool_calls") : str("stop");
+        if (reason == QLatin1String("MAX_TOKENS"))
+            finish = str("length");
+        else if (blocked || (reason != QLatin1String("STOP") && reason != QLatin1String("OTHER")
+                             && reason != QLatin1String("FINISH_REASON_UNSPECIFIED") && reason != QLatin1String("MALFORMED_FUNCTION_CALL")))
+            finish = str("content_filter");
+        QJsonObject last = chunk(m_id, m_created, m_model, QJsonObject(), finish);
+        if (response.contains(QLatin1String("usageMetadata")))
+            last.insert(str("usage"), openAiUsage(response.value(QLatin1String("usageMetadata")).toObject()));
+        out << last;
+    }
+    return out;
+}
+
+QList<QJsonObject> GeminiChunkSource::onEnd()
+{
+    return {}; // Gemini has no end marker beyond the finishReason; a close without it is a cut (complete() says)
+}
+
+QList<QJsonObject> Translate::responseToChunks(const QJsonObject &openAiResponse)
+{
+    const QString id = openAiResponse.value(QLatin1String("id")).toString();
+    const qint64 created = openAiResponse.value(QLatin1String("created")).toInteger();
+    const QString model = openAiResponse.value(QLatin1String("model")).toString();
+    const QJsonObject choice = openAiResponse.value(QLatin1String("choices")).toArray().first().toObject();
+    const QJsonObject message = choice.value(QLatin1String("message")).toObject();
+
+    QList<QJsonObject> out;
+    out << chunk(id, created, model, QJsonObject{{str("role"), str("assistant")}, {str("content"), QString()}});
+    const QString content = message.value(QLatin1String("content")).toString();
+    if (!content.isEmpty())
+        out << chunk(id, created, model, QJsonObject{{str("content"), content}});
+    const QJsonArray calls = message.value(QLatin1String("tool_calls")).toArray();
+    for (int i = 0; i < calls.size(); ++i) {
+        QJsonObject call = calls.at(i).toObject();
+        call.insert(str("index"), i);
+        out << chunk(id, created, model, QJsonObject{{str("tool_calls"), QJsonArray{call}}});
+    }
+    QJsonObject last = chunk(id, created, model, QJsonObject(), choice.value(QLatin1String("finish_reason")));
+    if (openAiResponse.contains(QLatin1String("usage")))
+        last.insert(str("usage"), openAiResponse.value(QLatin1String("usage")));
+    out << last;
+    return out;
+}

@@ -246,7 +246,8 @@ void TestEndpoints::openApiListsEveryRoute()
     // Every route the server answers is described, and every described route answers something but 404.
     const QStringList served{QStringLiteral("/v1/chat/completions"), QStringLiteral("/v1/embeddings"),
                              QStringLiteral("/v1/models"), QStringLiteral("/v1/models/{id}"), QStringLiteral("/health"),
-                             QStringLiteral("/metrics"), QStringLiteral("/openapi.json")};
+                             QStringLiteral("/metrics"), QStringLiteral("/openapi.json"), QStringLiteral("/v1/messages"),
+                             QStringLiteral("/v1/messages/count_tokens")};
     const QStringList described = paths.keys();
     QCOMPARE(QSet<QString>(described.begin(), described.end()), QSet<QString>(served.begin(), served.end()));
     for (const QString &path : paths.keys()) {

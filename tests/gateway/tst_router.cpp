@@ -152,7 +152,9 @@ void TestRouter::unsupportedFormatIsNotImplemented()
     Router router(&clock);
     router.setBackends({backend(QStringLiteral("c"), QStringLiteral("m"), 0, 0, QStringLiteral("claude"))});
     GatewayError why;
-    QVERIFY(!router.pick(QStringLiteral("m"), ApiKind::ChatCompletions, {}, &why));
+    // Chat reaches Claude through translation; embeddings have no Anthropic equivalent.
+    QVERIFY(router.pick(QStringLiteral("m"), ApiKind::ChatCompletions, {}, &why));
+    QVERIFY(!router.pick(QStringLiteral("m"), ApiKind::Embeddings, {}, &why));
     QCOMPARE(why.httpStatus, 501);
 }
 

@@ -179,9 +179,25 @@ void FakeUpstream::answer(QTcpSocket *socket, const Received &request)
             return;
         QTcpSocket *s = guard;
         const QString model = request.json.value(QLatin1String("model")).toString();
+        if (b.mode == Mode::Status && b.dialect != Dialect::OpenAi) {
+            sendWhole(s, FakeDialect::error(b.dialect, b.status, QString::fromUtf8(b.body)));
+            return;
+        }
         switch (b.mode) {
         case Mode::Hang:
             return;
+        case Mode::Speak: {
+            const FakeAnswer a = FakeDialect::answer(b.dialect, request.path, request.json);
+            if (!a.isStream()) {
+                sendWhole(s, a);
+                return;
+            }
+            QByteArray head = "HTTP/1.1 " + QByteArray::number(a.status) + ' ' + reason(a.status) + "\r\n";
+            for (const auto &[name, value] : a.headers)
+                head += name + ": " + value + "\r\n";
+            sendEvents(s, head + "Transfer-Encoding: chunked\r\n\r\n", a.events, false);
+            return;
+        }
         case Mode::Json:
         case Mode::RawBody:
         case Mode::Status: {
@@ -219,11 +235,19 @@ void FakeUpstream::answer(QTcpSocket *socket, const Received &request)
         respond();
 }
 
+void FakeUpstream::sendWhole(QTcpSocket *socket, const FakeAnswer &answer)
+{
+    QByteArray out = "HTTP/1.1 " + QByteArray::number(answer.status) + ' ' + reason(answer.status) + "\r\n";
+    for (const auto &[name, value] : answer.headers)
+        out += name + ": " + value + "\r\n";
+    socket->write(out + "Content-Length: " + QByteArray::number(answer.body.size()) + "\r\n\r\n" + answer.body);
+    m_answering[socket] = false;
+}
+
 void FakeUpstream::sendStream(QTcpSocket *socket, const Received &request, bool cut)
 {
     const Behavior b = m_behavior;
     const QString model = request.json.value(QLatin1String("model")).toString();
-    socket->write("HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nTransfer-Encoding: chunked\r\n\r\n");
     QList<QByteArray> events;
     events << chunkEvent(model, QJsonObject{{QStringLiteral("role"), QStringLiteral("assistant")},
                                             {QStringLiteral("content"), QString()}}, QJsonValue());
@@ -236,7 +260,14 @@ void FakeUpstream::sendStream(QTcpSocket *socket, const Received &request, bool 
                          QJsonObject{{QStringLiteral("prompt_tokens"), 13}, {QStringLiteral("completion_tokens"), b.chunks},
                                      {QStringLiteral("total_tokens"), 13 + b.chunks}});
     events << QByteArray("data: [DONE]\n\n");
+    sendEvents(socket, "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nTransfer-Encoding: chunked\r\n\r\n",
+               events, cut);
+}
 
+void FakeUpstream::sendEvents(QTcpSocket *socket, const QByteArray &head, const QList<QByteArray> &events, bool cut)
+{
+    const Behavior b = m_behavior;
+    socket->write(head);
     QPointer<QTcpSocket> guard(socket);
     auto index = std::make_shared<int>(0);
     auto *timer = new QTimer(this);

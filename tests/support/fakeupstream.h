@@ -1,5 +1,7 @@
 #pragma once
 
+#include "fakedialect.h"
+
 #include <QHash>
 #include <QJsonObject>
 #include <QList>
@@ -23,6 +25,7 @@ public:
         Hang,        // reads the request and never answers
         CutMidStream,// starts a stream, then drops the connection after cutAfterChunks events
         RawBody,     // status + body exactly as given
+        Speak,       // answers as the dialect's real provider would (see fakedialect.h), streams included
     };
     struct Behavior {
         Mode mode = Mode::Json;
@@ -34,6 +37,7 @@ public:
         int cutAfterChunks = 1;
         int headersDelayMs = 0;    // pause before anything is sent
         int paddingBytes = 0;      // Stream: extra characters in each content event
+        Dialect dialect = Dialect::OpenAi; // Speak and Status: whose wire format
     };
     struct Received {
         QByteArray method;
@@ -73,6 +77,8 @@ private:
     void onReadyRead(QTcpSocket *socket);
     void answer(QTcpSocket *socket, const Received &request);
     void sendStream(QTcpSocket *socket, const Received &request, bool cut);
+    void sendEvents(QTcpSocket *socket, const QByteArray &head, const QList<QByteArray> &events, bool cut);
+    void sendWhole(QTcpSocket *socket, const FakeAnswer &answer);
 
     QTcpServer m_server;
     Behavior m_behavior;

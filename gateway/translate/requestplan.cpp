@@ -1,0 +1,54 @@
+#include "requestplan.h"
+
+#include "translate/translate.h"
+
+#include <QJsonDocument>
+
+namespace {
+
+QByteArray compact(const QJsonObject &object)
+{
+    return QJsonDocument(object).toJson(QJsonDocument::Compact);
+}
+
+// OpenAI-format body for an OpenAI provider, with streaming as this attempt needs it.
+QJsonObject withStreaming(QJsonObject body, bool stream)
+{
+    if (stream) {
+        body.insert(QStringLiteral("stream"), true);
+    } else {
+        body.remove(QStringLiteral("stream"));
+        body.remove(QStringLiteral("stream_options"));
+    }
+    return body;
+}
+
+} // namespace
+
+std::optional<QByteArray> RequestPlan::bodyFor(const ClientRequest &request, const ProviderAdapter &adapter,
+                                               const QString &localModel, bool upstreamStream, QString *error)
+{
+    const QString model = QStringLiteral("model");
+    if (request.kind != ApiKind::ChatCompletions || request.format == adapter.format()) {
+        QJsonObject body = request.body;
+        body.insert(model, localModel);
+        if (request.kind == ApiKind::ChatCompletions && upstreamStream != request.stream)
+            body = withStreaming(body, upstreamStream);
+        return compact(body);
+    }
+    QJsonObject pivot = withStreaming(request.pivot, upstreamStream);
+    pivot.insert(model, localModel);
+    switch (adapter.format()) {
+    case WireFormat::OpenAi:
+        return compact(pivot);
+    case WireFormat::Anthropic:
+        if (const auto body = Translate::openAiRequestToAnthropic(pivot, error))
+            return compact(*body);
+        return std::nullopt;
+    case WireFormat::Gemini:
+        if (const auto body = Translate::openAiRequestToGemini(pivot, error))
+            return compact(*body);
+        return std::nullopt;
+    }
+    return std::nullopt;
+}

@@ -1,0 +1,31 @@
+#include "openaichunks.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+QList<QJsonObject> OpenAiChunkSource::onEvent(const SseParser::Event &event)
+{
+    if (event.data == "[DONE]") {
+        m_done = true;
+        return {};
+    }
+    const QJsonDocument doc = QJsonDocument::fromJson(event.data);
+    if (!doc.isObject())
+        return {}; // keep-alives and comments from some servers
+    const QJsonObject chunk = doc.object();
+    for (const QJsonValue &choice : chunk.value(QLatin1String("choices")).toArray()) {
+        if (choice.toObject().value(QLatin1String("finish_reason")).isString())
+            m_finished = true;
+    }
+    return {chunk};
+}
+
+QByteArray OpenAiChunkSink::onChunk(const QJsonObject &chunk)
+{
+    return "data: " + QJsonDocument(chunk).toJson(QJsonDocument::Compact) + "\n\n";
+}
+
+QByteArray OpenAiChunkSink::onEnd()
+{
+    return QByteArrayLiteral("data: [DONE]\n\n");
+}
