@@ -89,8 +89,7 @@ void RelayCall::startAttempt()
                                            translationError));
         return;
     }
-    m_shaper = std::make_unique<ResponseShaper>(client.format, client.stream, backend.adapter, upstreamStream,
-                                                picked->localModel);
+    m_shaper = std::make_unique<ResponseShaper>(client, backend.adapter, upstreamStream, picked->localModel);
     const UpstreamRequest upstream = backend.adapter->buildRequest(
         client.kind, UpstreamTarget{backend.config.baseUrl, backend.apiKey, picked->localModel, upstreamStream}, *body);
     UpstreamRequest request = upstream;

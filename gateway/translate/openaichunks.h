@@ -17,9 +17,15 @@ private:
     bool m_finished = false;
 };
 
+// Usage goes out as OpenAI sends it: in a last chunk of its own with empty choices, and only to a client
+// that asked for it with stream_options.include_usage (others may index choices[0] of every chunk).
 class OpenAiChunkSink final : public ChunkSink
 {
 public:
+    explicit OpenAiChunkSink(bool includeUsage) : m_includeUsage(includeUsage) {}
     QByteArray onChunk(const QJsonObject &chunk) override;
     QByteArray onEnd() override;
+
+private:
+    bool m_includeUsage;
 };

@@ -31,11 +31,15 @@ std::unique_ptr<ChunkSource> sourceFor(WireFormat provider, const QString &model
     return nullptr;
 }
 
-std::unique_ptr<ChunkSink> sinkFor(WireFormat client, const QString &model)
+std::unique_ptr<ChunkSink> sinkFor(const ClientRequest &client, const QString &model)
 {
-    if (client == WireFormat::Anthropic)
+    if (client.format == WireFormat::Anthropic)
         return std::make_unique<AnthropicChunkSink>(model);
-    return std::make_unique<OpenAiChunkSink>();
+    const bool includeUsage = client.body.value(QLatin1String("stream_options"))
+                                  .toObject()
+                                  .value(QLatin1String("include_usage"))
+                                  .toBool();
+    return std::make_unique<OpenAiChunkSink>(includeUsage);
 }
 
 GatewayError invalidAnswer(const QString &why)
@@ -45,11 +49,12 @@ GatewayError invalidAnswer(const QString &why)
 
 } // namespace
 
-ResponseShaper::ResponseShaper(WireFormat client, bool clientStream, const ProviderAdapter *provider,
-                               bool upstreamStream, const QString &model)
-    : m_client(client), m_clientStream(clientStream), m_provider(provider), m_model(model)
+ResponseShaper::ResponseShaper(const ClientRequest &client, const ProviderAdapter *provider, bool upstreamStream,
+                               const QString &model)
+    : m_client(client.format), m_clientStream(client.stream), m_provider(provider), m_model(model)
 {
-    const bool sameFormat = client == provider->format();
+    const bool clientStream = client.stream;
+    const bool sameFormat = client.format == provider->format();
     if (sameFormat && clientStream == upstreamStream)
         m_mode = Mode::Passthrough;
     else if (clientStream && upstreamStream)

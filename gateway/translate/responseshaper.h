@@ -3,6 +3,7 @@
 #include "core/gatewayerror.h"
 #include "providers/adapter.h"
 #include "server/sseparser.h"
+#include "translate/requestplan.h"
 
 #include <QByteArray>
 #include <memory>
@@ -19,7 +20,7 @@ class ChunkSource;
 class ResponseShaper final
 {
 public:
-    ResponseShaper(WireFormat client, bool clientStream, const ProviderAdapter *provider, bool upstreamStream,
+    ResponseShaper(const ClientRequest &client, const ProviderAdapter *provider, bool upstreamStream,
                    const QString &model);
     ~ResponseShaper();
 

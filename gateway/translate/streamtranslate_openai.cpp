@@ -20,9 +20,32 @@ QList<QJsonObject> OpenAiChunkSource::onEvent(const SseParser::Event &event)
     return {chunk};
 }
 
-QByteArray OpenAiChunkSink::onChunk(const QJsonObject &chunk)
+namespace {
+
+QByteArray event(const QJsonObject &chunk)
 {
     return "data: " + QJsonDocument(chunk).toJson(QJsonDocument::Compact) + "\n\n";
+}
+
+} // namespace
+
+QByteArray OpenAiChunkSink::onChunk(const QJsonObject &chunk)
+{
+    const QString usageKey = QStringLiteral("usage");
+    if (!chunk.contains(usageKey))
+        return event(chunk);
+    QJsonObject content = chunk;
+    content.remove(usageKey);
+    QByteArray out;
+    if (!content.value(QLatin1String("choices")).toArray().isEmpty())
+        out += event(content);
+    if (m_includeUsage) {
+        QJsonObject usage = content;
+        usage.insert(QStringLiteral("choices"), QJsonArray());
+        usage.insert(usageKey, chunk.value(usageKey));
+        out += event(usage);
+    }
+    return out;
 }
 
 QByteArray OpenAiChunkSink::onEnd()
