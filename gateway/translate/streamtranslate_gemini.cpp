@@ -1,5 +1,7 @@
 #include "streamtranslate.h"
 
+#include "translate/geminiparts.h"
+
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -23,20 +25,6 @@ QJsonObject chunk(const QString &id, qint64 created, const QString &model, const
                        {str("choices"), QJsonArray{QJsonObject{{str("index"), 0},
                                                                {str("delta"), delta},
                                                                {str("finish_reason"), finish}}}}};
-}
-
-QJsonObject openAiUsage(const QJsonObject &meta)
-{
-    const qint64 prompt = meta.value(QLatin1String("promptTokenCount")).toInteger();
-    const qint64 completion = meta.value(QLatin1String("candidatesTokenCount")).toInteger()
-        + meta.value(QLatin1String("thoughtsTokenCount")).toInteger();
-    QJsonObject usage{{str("prompt_tokens"), prompt},
-                      {str("completion_tokens"), completion},
-                      {str("total_tokens"), prompt + completion}};
-    if (meta.contains(QLatin1String("cachedContentTokenCount")))
-        usage.insert(str("prompt_tokens_details"),
-                     QJsonObject{{str("cached_tokens"), meta.value(QLatin1String("cachedContentTokenCount"))}});
-    return usage;
 }
 
 } // namespace
@@ -74,16 +62,9 @@ QList<QJsonObject> GeminiChunkSource::onEvent(const SseParser::Event &event)
         text += part.value(QLatin1String("text")).toString();
         if (part.contains(QLatin1String("functionCall"))) {
             // Gemini sends a call whole, so its arguments go out in one piece.
-            const QJsonObject call = part.value(QLatin1String("functionCall")).toObject();
-            const int index = m_toolCalls++;
-            toolCalls.append(QJsonObject{
-                {str("index"), index},
-                {str("id"), QStringLiteral("call_%1").arg(index + 1)},
-                {str("type"), str("function")},
-                {str("function"),
-                 QJsonObject{{str("name"), call.value(QLatin1String("name"))},
-                             {str("arguments"), QString::fromUtf8(QJsonDocument(call.value(QLatin1String("args")).toObject())
-                                                                      .toJson(QJsonDocument::Compact))}}}});
+            QJsonObject call = GeminiParts::toolCall(part.value(QLatin1String("functionCall")).toObject(), m_toolCalls);
+            call.insert(str("index"), m_toolCalls++);
+            toolCalls.append(call);
         }
     }
     if (!text.isEmpty())
@@ -95,15 +76,10 @@ QList<QJsonObject> GeminiChunkSource::onEvent(const SseParser::Event &event)
     const bool blocked = response.value(QLatin1String("promptFeedback")).toObject().contains(QLatin1String("blockReason"));
     if (!reason.isEmpty() || blocked) {
         m_complete = true;
-        QString finish = m_toolCalls > 0 ? str("tool_calls") : str("stop");
-        if (reason == QLatin1String("MAX_TOKENS"))
-            finish = str("length");
-        else if (blocked || (reason != QLatin1String("STOP") && reason != QLatin1String("OTHER")
-                             && reason != QLatin1String("FINISH_REASON_UNSPECIFIED") && reason != QLatin1String("MALFORMED_FUNCTION_CALL")))
-            finish = str("content_filter");
+        const QString finish = GeminiParts::finishReason(reason, m_toolCalls > 0, blocked);
         QJsonObject last = chunk(m_id, m_created, m_model, QJsonObject(), finish);
         if (response.contains(QLatin1String("usageMetadata")))
-            last.insert(str("usage"), openAiUsage(response.value(QLatin1String("usageMetadata")).toObject()));
+            last.insert(str("usage"), GeminiParts::usage(response.value(QLatin1String("usageMetadata")).toObject()));
         out << last;
     }
     return out;

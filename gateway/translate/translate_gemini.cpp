@@ -1,5 +1,7 @@
 #include "translate.h"
 
+#include "translate/geminiparts.h"
+
 #include <QDateTime>
 #include <QHash>
 #include <QJsonArray>
@@ -159,17 +161,6 @@ std::optional<QJsonObject> toolConfig(const QJsonValue &choice, QString *error)
     return QJsonObject{{str("functionCallingConfig"), config}};
 }
 
-QString finishReason(const QString &gemini, bool calledTools)
-{
-    if (gemini == QLatin1String("MAX_TOKENS"))
-        return str("length");
-    static const QStringList filtered{str("SAFETY"), str("RECITATION"), str("BLOCKLIST"), str("PROHIBITED_CONTENT"),
-                                      str("SPII"), str("IMAGE_SAFETY")};
-    if (filtered.contains(gemini))
-        return str("content_filter");
-    return calledTools ? str("tool_calls") : str("stop");
-}
-
 } // namespace
 
 std::optional<QJsonObject> Translate::openAiRequestToGemini(const QJsonObject &request, QString *error)
@@ -297,16 +288,8 @@ QJsonObject Translate::geminiResponseToOpenAi(const QJsonObject &response, const
             continue; // thinking summaries are not part of the answer
         if (part.contains(QLatin1String("text")))
             text += part.value(QLatin1String("text")).toString();
-        if (part.contains(QLatin1String("functionCall"))) {
-            const QJsonObject call = part.value(QLatin1String("functionCall")).toObject();
-            toolCalls.append(QJsonObject{
-                {str("id"), QStringLiteral("call_%1").arg(toolCalls.size() + 1)},
-                {str("type"), str("function")},
-                {str("function"),
-                 QJsonObject{{str("name"), call.value(QLatin1String("name"))},
-                             {str("arguments"), QString::fromUtf8(QJsonDocument(call.value(QLatin1String("args")).toObject())
-                                                                      .toJson(QJsonDocument::Compact))}}}});
-        }
+        if (part.contains(QLatin1String("functionCall")))
+            toolCalls.append(GeminiParts::toolCall(part.value(QLatin1String("functionCall")).toObject(), int(toolCalls.size())));
     }
     QJsonObject message{{str("role"), str("assistant")},
                         {str("content"), text.isEmpty() && !toolCalls.isEmpty() ? QJsonValue() : QJsonValue(text)}};
@@ -314,19 +297,9 @@ QJsonObject Translate::geminiResponseToOpenAi(const QJsonObject &response, const
         message.insert(str("tool_calls"), toolCalls);
     const bool blocked = response.value(QLatin1String("promptFeedback")).toObject().contains(QLatin1String("blockReason"))
         && candidate.isEmpty();
-    const QString finish = blocked ? str("content_filter")
-                                   : finishReason(candidate.value(QLatin1String("finishReason")).toString(),
-                                                  !toolCalls.isEmpty());
-    const QJsonObject meta = response.value(QLatin1String("usageMetadata")).toObject();
-    const qint64 prompt = meta.value(QLatin1String("promptTokenCount")).toInteger();
-    const qint64 completion = meta.value(QLatin1String("candidatesTokenCount")).toInteger()
-        + meta.value(QLatin1String("thoughtsTokenCount")).toInteger();
-    QJsonObject usage{{str("prompt_tokens"), prompt},
-                      {str("completion_tokens"), completion},
-                      {str("total_tokens"), prompt + completion}};
-    if (meta.contains(QLatin1String("cachedContentTokenCount")))
-        usage.insert(str("prompt_tokens_details"),
-                     QJsonObject{{str("cached_tokens"), meta.value(QLatin1String("cachedContentTokenCount"))}});
+    const QString finish = GeminiParts::finishReason(candidate.value(QLatin1String("finishReason")).toString(),
+                                                     !toolCalls.isEmpty(), blocked);
+    const QJsonObject usage = GeminiParts::usage(response.value(QLatin1String("usageMetadata")).toObject());
     const QString responseId = response.value(QLatin1String("responseId")).toString();
     return QJsonObject{
         {str("id"), QString(QStringLiteral("chatcmpl-") + (responseId.isEmpty() ? str("gemini") : responseId))},

@@ -1,0 +1,16 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QString>
+
+// Pieces of a Gemini answer in OpenAI terms, shared by the whole-answer and the stream translation.
+namespace GeminiParts {
+
+// usageMetadata → OpenAI usage (thinking tokens count as completion tokens: they are billed as output).
+QJsonObject usage(const QJsonObject &usageMetadata);
+// A functionCall part → an OpenAI tool call with id call_<index + 1>.
+QJsonObject toolCall(const QJsonObject &functionCall, int index);
+// finishReason → OpenAI finish_reason.
+QString finishReason(const QString &geminiReason, bool calledTools, bool promptBlocked);
+
+} // namespace GeminiParts
