@@ -51,9 +51,25 @@ QString jsonTypeName(const QJsonValue &v)
     return QStringLiteral("unknown");
 }
 
-// Checks the fields the gateway itself relies on; the provider checks the rest.
-std::optional<GatewayError> validateModelAndStream(const QJsonObject &body);
+std::optional<GatewayError> validateModelAndStream(const QJsonObject &body)
+{
+    const QJsonValue model = body.value(QLatin1String("model"));
+    if (model.isUndefined())
+        return invalid(QStringLiteral("missing_required_parameter"), QStringLiteral("'model' is required."),
+                       QStringLiteral("model"));
+    if (!model.isString() || model.toString().trimmed().isEmpty())
+        return invalid(QStringLiteral("invalid_type"),
+                       QStringLiteral("'model' must be a non-empty string, not %1.").arg(jsonTypeName(model)),
+                       QStringLiteral("model"));
+    const QJsonValue stream = body.value(QLatin1String("stream"));
+    if (!stream.isUndefined() && !stream.isNull() && !stream.isBool())
+        return invalid(QStringLiteral("invalid_type"),
+                       QStringLiteral("'stream' must be true or false, not %1.").arg(jsonTypeName(stream)),
+                       QStringLiteral("stream"));
+    return std::nullopt;
+}
 
+// Checks the fields the gateway itself relies on; the provider checks the rest.
 std::optional<GatewayError> validateBody(const QJsonObject &body, ApiKind kind)
 {
     if (const auto problem = validateModelAndStream(body))
@@ -84,24 +100,6 @@ std::optional<GatewayError> validateBody(const QJsonObject &body, ApiKind kind)
                            QStringLiteral("'input' must be a string or an array, not %1.").arg(jsonTypeName(input)),
                            QStringLiteral("input"));
     }
-    return std::nullopt;
-}
-
-std::optional<GatewayError> validateModelAndStream(const QJsonObject &body)
-{
-    const QJsonValue model = body.value(QLatin1String("model"));
-    if (model.isUndefined())
-        return invalid(QStringLiteral("missing_required_parameter"), QStringLiteral("'model' is required."),
-                       QStringLiteral("model"));
-    if (!model.isString() || model.toString().trimmed().isEmpty())
-        return invalid(QStringLiteral("invalid_type"),
-                       QStringLiteral("'model' must be a non-empty string, not %1.").arg(jsonTypeName(model)),
-                       QStringLiteral("model"));
-    const QJsonValue stream = body.value(QLatin1String("stream"));
-    if (!stream.isUndefined() && !stream.isNull() && !stream.isBool())
-        return invalid(QStringLiteral("invalid_type"),
-                       QStringLiteral("'stream' must be true or false, not %1.").arg(jsonTypeName(stream)),
-                       QStringLiteral("stream"));
     return std::nullopt;
 }
 
@@ -157,7 +155,10 @@ ApiServer::ApiServer(Gateway *gateway, const AccessControl *access, const RelayC
 
 void ApiServer::handle(const HttpRequest &request, HttpExchange *exchange)
 {
-    Context ctx{request, exchange, m_access->corsHeaders(request), QDateTime::currentMSecsSinceEpoch(), {}};
+    Context ctx{.request = request,
+                .exchange = exchange,
+                .cors = m_access->corsHeaders(request),
+                .receivedAtMs = QDateTime::currentMSecsSinceEpoch()};
     ctx.path = withoutFormatPrefix(request.path, &ctx.format);
     // "/v1/models/" and "/v1/models" are the same resource.
     while (ctx.path.size() > 1 && ctx.path.endsWith(QLatin1Char('/')))
@@ -339,14 +340,7 @@ void ApiServer::answerTokenEstimate(Context &ctx, const QJsonObject &body)
         return;
     }
     sendJson(ctx, 200, QJsonObject{{QStringLiteral("input_tokens"), Translate::estimateInputTokens(body)}});
-    RequestRecord record;
-    record.timeMs = ctx.receivedAtMs;
-    record.client = ctx.request.peer.toString();
-    record.endpoint = ctx.path;
-    record.publicModel = ctx.publicModel;
-    record.status = 200;
-    record.latencyMs = QDateTime::currentMSecsSinceEpoch() - ctx.receivedAtMs;
-    m_relay.log->record(record);
+    logAnsweredHere(ctx, 200, {});
 }
 
 void ApiServer::sendRaw(Context &ctx, int status, const QByteArray &type, const QByteArray &body)
@@ -376,12 +370,12 @@ void ApiServer::sendError(Context &ctx, const GatewayError &error)
     if (error.kind == ErrorKind::Authentication)
         headers.append({QByteArrayLiteral("WWW-Authenticate"), QByteArrayLiteral("Bearer")});
     ctx.exchange->respond(error.httpStatus, headers, ErrorResponse::body(ctx.format, error));
-    logRejected(ctx, error.httpStatus, error.message);
+    logAnsweredHere(ctx, error.httpStatus, error.message);
 }
 
-void ApiServer::logRejected(const Context &ctx, int status, const QString &error)
+void ApiServer::logAnsweredHere(const Context &ctx, int status, const QString &error)
 {
-    // Every request is in the log, including those refused before reaching a provider.
+    // Every request is in the log, including those refused or answered before reaching a provider.
     RequestRecord record;
     record.timeMs = ctx.receivedAtMs;
     record.client = ctx.request.peer.toString();

@@ -29,7 +29,7 @@ private:
     void sendJson(Context &ctx, int status, const QJsonObject &body);
     void sendError(Context &ctx, const GatewayError &error);
     void sendRaw(Context &ctx, int status, const QByteArray &type, const QByteArray &body);
-    void logRejected(const Context &ctx, int status, const QString &error);
+    void logAnsweredHere(const Context &ctx, int status, const QString &error);
 
     QJsonObject health() const;
     QJsonObject modelsList(WireFormat format) const;

@@ -6,7 +6,6 @@
 #include "server/errorresponse.h"
 #include "server/httpcompat.h"
 #include "storage/requestlog.h"
-
 #include "upstream/upstreamcall.h"
 
 #include <QJsonDocument>
@@ -90,9 +89,8 @@ void RelayCall::startAttempt()
         return;
     }
     m_shaper = std::make_unique<ResponseShaper>(client, backend.adapter, upstreamStream, picked->localModel);
-    const UpstreamRequest upstream = backend.adapter->buildRequest(
+    UpstreamRequest request = backend.adapter->buildRequest(
         client.kind, UpstreamTarget{backend.config.baseUrl, backend.apiKey, picked->localModel, upstreamStream}, *body);
-    UpstreamRequest request = upstream;
     if (upstreamStream)
         request.headers.append({QByteArrayLiteral("Accept"), QByteArrayLiteral("text/event-stream")});
 
@@ -134,7 +132,7 @@ void RelayCall::onBody(const QByteArray &bytes)
 
 void RelayCall::onDrained()
 {
-    if (!m_upstream || !m_upstream->isRunning())
+    if (!m_upstream || !m_upstream->isPaused())
         return;
     m_idleTimer.start(m_timeouts.idleMs);
     m_upstream->setPaused(false);
@@ -193,13 +191,10 @@ void RelayCall::onFinished()
         const GatewayError cut = GatewayError::make(ErrorKind::UpstreamError, QStringLiteral("upstream_interrupted"),
                                                QStringLiteral("Provider '%1' broke off its answer: %2")
                                                    .arg(backend.config.name, redacted(errorText)));
-        if (!m_committed) {
+        if (!m_committed)
             attemptFailed(cut, Scope::Model, QStringLiteral("interrupted"));
-            return;
-        }
-        m_ctx.router->banModel(*m_candidate, cut.message);
-        m_ctx.metrics->attemptFinished(backend.config.name, QStringLiteral("interrupted"));
-        failAfterCommit(cut);
+        else
+            failAfterCommit(cut, QStringLiteral("interrupted"));
         return;
     }
     GatewayError invalid;
@@ -207,13 +202,10 @@ void RelayCall::onFinished()
     if (!rest) {
         // The answer could not be turned into the client's format, or a translated stream never finished.
         invalid.message = QStringLiteral("Provider '%1': %2").arg(backend.config.name, invalid.message);
-        if (!m_committed) {
+        if (!m_committed)
             attemptFailed(invalid, Scope::Model, QStringLiteral("invalid_response"));
-            return;
-        }
-        m_ctx.router->banModel(*m_candidate, invalid.message);
-        m_ctx.metrics->attemptFinished(backend.config.name, QStringLiteral("invalid_response"));
-        failAfterCommit(invalid);
+        else
+            failAfterCommit(invalid, QStringLiteral("invalid_response"));
         return;
     }
     send(*rest);
@@ -305,13 +297,14 @@ void RelayCall::onTimeout(const GatewayError &error)
         attemptFailed(error, connecting ? Scope::Backend : Scope::Model, QStringLiteral("timeout"));
         return;
     }
-    m_ctx.router->banModel(*m_candidate, error.message);
-    m_ctx.metrics->attemptFinished(m_candidate->backend->config.name, QStringLiteral("timeout"));
-    failAfterCommit(error);
+    failAfterCommit(error, QStringLiteral("timeout"));
 }
 
-void RelayCall::failAfterCommit(const GatewayError &error)
+void RelayCall::failAfterCommit(const GatewayError &error, const QString &outcome)
 {
+    // Too late to fail over, but the model on this provider is still put aside for the next requests.
+    m_ctx.router->banModel(*m_candidate, error.message);
+    m_ctx.metrics->attemptFinished(m_candidate->backend->config.name, outcome);
     // The client already has a 200 and part of the answer. A stream gets an error event so the failure is
     // explicit; a plain body is cut off, which no client mistakes for a complete answer.
     if (m_exchange) {
@@ -380,10 +373,9 @@ void RelayCall::complete(int status, const QString &error)
     record.status = status;
     record.latencyMs = m_elapsed.elapsed();
     record.ttfbMs = m_ttfbMs;
-    if (m_shaper)
-        m_usage = m_shaper->usage();
-    record.promptTokens = m_usage.promptTokens;
-    record.completionTokens = m_usage.completionTokens;
+    const TokenUsage usage = m_shaper ? m_shaper->usage() : TokenUsage();
+    record.promptTokens = usage.promptTokens;
+    record.completionTokens = usage.completionTokens;
     record.stream = m_call.request.stream;
     record.error = error;
     m_ctx.metrics->requestFinished(record.publicModel, record.provider, status, record.latencyMs / 1000.0,

@@ -69,7 +69,7 @@ private:
     void handleErrorStatus();
     void commitHeaders();
     void send(const QByteArray &bytes);
-    void failAfterCommit(const GatewayError &error);
+    void failAfterCommit(const GatewayError &error, const QString &outcome);
     void finishSuccess();
     void finishWithError(const GatewayError &error);
     void complete(int status, const QString &error);
@@ -95,8 +95,7 @@ private:
     bool m_committed = false;
     bool m_done = false;
 
-    std::unique_ptr<ResponseShaper> m_shaper; // this attempt's translation of the answer, if any
-    TokenUsage m_usage;
+    std::unique_ptr<ResponseShaper> m_shaper; // this attempt's translation of the answer, and its usage
 
     QTimer m_connectTimer;
     QTimer m_firstByteTimer;

@@ -115,8 +115,10 @@ QByteArray ResponseShaper::feed(const QByteArray &bytes)
                 if (event.data.contains("\"usage") || event.data.contains("\"usageMetadata"))
                     noteUsage(m_provider->usageOf(QJsonDocument::fromJson(event.data).object()));
             }
-        } else if (m_whole.size() < maxWholeAnswerBytes) {
+        } else if (m_whole.size() + bytes.size() <= maxUsageCopyBytes) {
             m_whole += bytes;
+        } else {
+            m_usageCopyTruncated = true;
         }
         return bytes;
     case Mode::TranslateStream: {
@@ -127,7 +129,9 @@ QByteArray ResponseShaper::feed(const QByteArray &bytes)
     }
     case Mode::TranslateWhole:
     case Mode::WholeAsStream:
-        m_whole += bytes;
+        // Past the limit the answer is refused at the end; meanwhile it must not grow without bound.
+        if (m_whole.size() <= maxWholeAnswerBytes)
+            m_whole += bytes;
         return {};
     }
     return {};
@@ -159,7 +163,7 @@ std::optional<QByteArray> ResponseShaper::finish(GatewayError *error)
 {
     switch (m_mode) {
     case Mode::Passthrough:
-        if (!m_clientStream && m_whole.size() < maxWholeAnswerBytes)
+        if (!m_clientStream && !m_usageCopyTruncated)
             noteUsage(m_provider->usageOf(QJsonDocument::fromJson(m_whole).object()));
         return QByteArray();
     case Mode::TranslateStream: {

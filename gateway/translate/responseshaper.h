@@ -35,6 +35,8 @@ public:
     TokenUsage usage() const { return m_usage; }
 
     static constexpr qsizetype maxWholeAnswerBytes = 32 * 1024 * 1024;
+    // A passthrough answer is copied only to read its usage block; beyond this the usage goes unknown.
+    static constexpr qsizetype maxUsageCopyBytes = 8 * 1024 * 1024;
 
 private:
     enum class Mode { Passthrough, TranslateStream, TranslateWhole, WholeAsStream };
@@ -53,5 +55,6 @@ private:
     std::unique_ptr<ChunkSource> m_source;
     std::unique_ptr<ChunkSink> m_sink;
     QByteArray m_whole; // non-stream answers: for usage (passthrough) or translation
+    bool m_usageCopyTruncated = false;
     TokenUsage m_usage;
 };

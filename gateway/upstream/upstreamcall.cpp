@@ -7,7 +7,7 @@
 
 UpstreamCall::UpstreamCall(UpstreamPool *pool, QByteArray method, UpstreamRequest request, QObject *parent)
     : QObject(parent), m_pool(pool), m_method(std::move(method)), m_request(std::move(request)),
-      m_route(UpstreamRoute::forUrl(m_request.url))
+      m_route(pool->route(m_request.url))
 {
     if (m_method == "HEAD")
         m_parser.expectNoBody();
@@ -198,7 +198,7 @@ bool UpstreamCall::retryIfStale()
         return false;
     // The server closed an idle keep-alive connection just as we reused it, so it never saw the request.
     m_retriedStale = true;
-    qCDebug(lcUpstream) << "stale pooled connection to" << m_route.poolKey() << "- reconnecting";
+    qCDebug(lcUpstream) << "stale pooled connection to" << m_route.poolKey << "- reconnecting";
     releaseSocket(false);
     m_socketClosed = false;
     connectSocket();

@@ -35,6 +35,7 @@ public:
     void abort();
 
     bool isRunning() const { return m_running; }
+    bool isPaused() const { return m_running && m_paused; }
     int status() const { return m_parser.status(); }
     QByteArray header(QByteArrayView name) const { return m_parser.header(name); }
     Failure failure() const { return m_failure; }

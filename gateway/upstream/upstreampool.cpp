@@ -26,6 +26,7 @@ UpstreamRoute UpstreamRoute::forUrl(const QUrl &url)
     route.host = url.host();
     route.port = quint16(url.port(route.tls() ? 443 : 80));
     route.proxy = QNetworkProxy(QNetworkProxy::NoProxy);
+    route.poolKey = route.scheme + QLatin1String("://") + route.host + QLatin1Char(':') + QString::number(route.port);
     // A local model server must never be sent through a corporate proxy that cannot reach it.
     if (isLoopbackHost(route.host))
         return route;
@@ -40,18 +41,22 @@ UpstreamRoute UpstreamRoute::forUrl(const QUrl &url)
     } else if (proxy.type() == QNetworkProxy::HttpProxy || proxy.type() == QNetworkProxy::Socks5Proxy) {
         route.proxy = proxy;
     }
+    if (route.proxy.type() != QNetworkProxy::NoProxy)
+        route.poolKey += QLatin1String(" via ") + route.proxy.hostName() + QLatin1Char(':')
+            + QString::number(route.proxy.port());
     return route;
 }
 
-QString UpstreamRoute::poolKey() const
-{
-    QString key = scheme + QLatin1String("://") + host + QLatin1Char(':') + QString::number(port);
-    if (proxy.type() != QNetworkProxy::NoProxy)
-        key += QLatin1String(" via ") + proxy.hostName() + QLatin1Char(':') + QString::number(proxy.port());
-    return key;
-}
-
 UpstreamPool::UpstreamPool(QObject *parent) : QObject(parent) {}
+
+const UpstreamRoute &UpstreamPool::route(const QUrl &url)
+{
+    const QString origin = url.scheme() + QLatin1String("://") + url.authority();
+    auto it = m_routes.find(origin);
+    if (it == m_routes.end())
+        it = m_routes.insert(origin, UpstreamRoute::forUrl(url));
+    return *it;
+}
 
 UpstreamPool::~UpstreamPool()
 {
@@ -65,7 +70,7 @@ UpstreamPool::~UpstreamPool()
 
 QTcpSocket *UpstreamPool::take(const UpstreamRoute &route)
 {
-    auto it = m_idle.find(route.poolKey());
+    auto it = m_idle.find(route.poolKey);
     while (it != m_idle.end() && !it->isEmpty()) {
         // Most recently used first: it is the least likely to have been closed by the server.
         const Idle idle = it->takeLast();
@@ -81,7 +86,7 @@ QTcpSocket *UpstreamPool::take(const UpstreamRoute &route)
 
 void UpstreamPool::giveBack(const UpstreamRoute &route, QTcpSocket *socket)
 {
-    const QString key = route.poolKey();
+    const QString &key = route.poolKey;
     QList<Idle> &list = m_idle[key];
     if (list.size() >= maxIdlePerRoute || socket->state() != QAbstractSocket::ConnectedState) {
         socket->disconnect();

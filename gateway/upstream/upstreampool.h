@@ -19,9 +19,10 @@ struct UpstreamRoute final {
     QString proxyHost;     // set with absoluteForm
     quint16 proxyPort = 0;
 
+    QString poolKey;       // origin and proxy: connections with the same key are interchangeable
+
     // Honours http_proxy / https_proxy / no_proxy (and the platform's settings), never for loopback.
     static UpstreamRoute forUrl(const QUrl &url);
-    QString poolKey() const;
     bool tls() const { return scheme == QLatin1String("https"); }
 };
 
@@ -36,6 +37,8 @@ public:
     explicit UpstreamPool(QObject *parent = nullptr);
     ~UpstreamPool() override;
 
+    // The route to a URL's origin, worked out once per origin: the proxy settings are read at first use.
+    const UpstreamRoute &route(const QUrl &url);
     // An idle connected socket for this route, or nullptr. The caller owns it until it gives it back.
     QTcpSocket *take(const UpstreamRoute &route);
     // A socket whose last response ended cleanly and that may carry another request.
@@ -53,4 +56,5 @@ private:
     void forget(const QString &key, QTcpSocket *socket);
 
     QHash<QString, QList<Idle>> m_idle;
+    QHash<QString, UpstreamRoute> m_routes; // by scheme://host:port
 };
