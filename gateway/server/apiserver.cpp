@@ -20,9 +20,9 @@ struct ApiServer::Context {
     HttpExchange *exchange;
     HeaderList cors;
     qint64 receivedAtMs;
-    QString path;        // without an /openai or /anthropic prefix
+    QString path = {};   // without an /openai or /anthropic prefix
     WireFormat format = WireFormat::OpenAi; // the client's, for errors
-    QString publicModel; // set once the body has been parsed, for the log
+    QString publicModel = {}; // set once the body has been parsed, for the log
 };
 
 namespace {
