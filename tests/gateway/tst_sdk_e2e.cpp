@@ -1,4 +1,4 @@
-#include "fakeupstream.h"
+#include "fakeproviders.h"
 #include "gatewayfixture.h"
 #include "server/accesscontrol.h"
 #include "testhttp.h"
@@ -16,37 +16,14 @@ namespace {
 
 constexpr const char *token = "sy-e2e-token-7f3a";
 
-struct Fakes {
-    FakeUpstream openAi, anthropic, gemini;
-
-    bool start(Config &config)
-    {
-        const auto speak = [](Dialect d) {
-            FakeUpstream::Behavior b;
-            b.mode = FakeUpstream::Mode::Speak;
-            b.dialect = d;
-            b.intervalMs = 2;
-            return b;
-        };
-        openAi.setBehavior(speak(Dialect::OpenAi));
-        anthropic.setBehavior(speak(Dialect::Anthropic));
-        gemini.setBehavior(speak(Dialect::Gemini));
-        if (!openAi.start() || !anthropic.start() || !gemini.start())
-            return false;
-        ProviderConfig a = GatewayFixture::provider(QStringLiteral("an"), anthropic.baseUrl(), QStringLiteral("m-anthropic"),
-                                                    QStringLiteral("claude-local"));
-        a.type = QStringLiteral("claude");
-        ProviderConfig g = GatewayFixture::provider(QStringLiteral("ge"),
-                                                    QStringLiteral("http://127.0.0.1:%1/v1beta").arg(gemini.port()),
-                                                    QStringLiteral("m-gemini"), QStringLiteral("gemini-local"));
-        g.type = QStringLiteral("gemini");
-        config.providers = {GatewayFixture::provider(QStringLiteral("oa"), openAi.baseUrl(), QStringLiteral("m-openai"),
-                                                     QStringLiteral("gpt-local")),
-                            a, g};
-        config.gateway.accessTokens << AccessToken{QStringLiteral("e2e"), AccessControl::hashToken(token)};
-        return true;
-    }
-};
+// The gateway in front of the three fakes needs an access token, so the SDKs' key handling is exercised too.
+Config configOf(const FakeProviders &fakes)
+{
+    Config config;
+    config.providers = fakes.providers;
+    config.gateway.accessTokens << AccessToken{QStringLiteral("e2e"), AccessControl::hashToken(token)};
+    return config;
+}
 
 } // namespace
 
@@ -78,11 +55,10 @@ void TestSdkEndToEnd::sdk_data()
 void TestSdkEndToEnd::sdk()
 {
     QFETCH(QString, script);
-    Config config;
-    Fakes fakes;
-    QVERIFY(fakes.start(config));
+    FakeProviders fakes;
+    QVERIFY(fakes.start());
     GatewayFixture fx;
-    QVERIFY(fx.start(config));
+    QVERIFY(fx.start(configOf(fakes)));
 
     // The gateway runs in this process, so node must run beside the event loop, not block it.
     QProcess node;

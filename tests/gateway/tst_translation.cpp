@@ -1,4 +1,4 @@
-#include "fakeupstream.h"
+#include "fakeproviders.h"
 #include "gatewayfixture.h"
 #include "providers/adapter.h"
 #include "storage/requestlog.h"
@@ -39,11 +39,13 @@ QJsonObject clientRequest(WireFormat client, Scenario scenario, const QString &m
                                                 QJsonObject{{QStringLiteral("name"), QStringLiteral("get_weather")},
                                                             {QStringLiteral("description"), QStringLiteral("Weather now")},
                                                             {QStringLiteral("parameters"), weatherSchema()}}}}});
+        // moc loses track of a raw string holding \" and then finds no test class: quotes in JSON
+        // strings are written \u0022 here instead.
         if (scenario == Scenario::ToolResult)
             body.insert(QStringLiteral("messages"), parse(R"({"m":[
                 {"role":"user","content":"weather in Paris?"},
                 {"role":"assistant","content":null,"tool_calls":[{"id":"call_1","type":"function",
-                  "function":{"name":"get_weather","arguments":"{\"city\":\"Paris\"}"}}]},
+                  "function":{"name":"get_weather","arguments":"{\u0022city\u0022:\u0022Paris\u0022}"}}]},
                 {"role":"tool","tool_call_id":"call_1","content":"sunny"}]})").value(QLatin1String("m")));
         if (stream)
             body.insert(QStringLiteral("stream_options"), QJsonObject{{QStringLiteral("include_usage"), true}});
@@ -172,42 +174,12 @@ Reply readAnthropic(const QByteArray &body, bool stream)
     return r;
 }
 
-struct Providers {
-    FakeUpstream openAi, anthropic, gemini;
+Config configOf(const FakeProviders &fakes)
+{
     Config config;
-
-    bool start(bool geminiStreams = true)
-    {
-        const auto speak = [](Dialect d) {
-            FakeUpstream::Behavior b;
-            b.mode = FakeUpstream::Mode::Speak;
-            b.dialect = d;
-            b.intervalMs = 2;
-            return b;
-        };
-        openAi.setBehavior(speak(Dialect::OpenAi));
-        anthropic.setBehavior(speak(Dialect::Anthropic));
-        gemini.setBehavior(speak(Dialect::Gemini));
-        if (!openAi.start() || !anthropic.start() || !gemini.start())
-            return false;
-        ProviderConfig o = GatewayFixture::provider(QStringLiteral("oa"), openAi.baseUrl(), QStringLiteral("m-openai"),
-                                                    QStringLiteral("gpt-local"));
-        ProviderConfig a = GatewayFixture::provider(QStringLiteral("an"), anthropic.baseUrl(),
-                                                    QStringLiteral("m-anthropic"), QStringLiteral("claude-local"));
-        a.type = QStringLiteral("claude");
-        ProviderConfig g = GatewayFixture::provider(QStringLiteral("ge"),
-                                                    QStringLiteral("http://127.0.0.1:%1/v1beta").arg(gemini.port()),
-                                                    QStringLiteral("m-gemini"), QStringLiteral("gemini-local"));
-        g.type = QStringLiteral("gemini");
-        g.streaming = geminiStreams;
-        config.providers = {o, a, g};
-        return true;
-    }
-    FakeUpstream &byModel(const QString &model)
-    {
-        return model == QLatin1String("m-openai") ? openAi : model == QLatin1String("m-anthropic") ? anthropic : gemini;
-    }
-};
+    config.providers = fakes.providers;
+    return config;
+}
 
 QByteArray pathFor(WireFormat client)
 {
@@ -276,10 +248,10 @@ void TestTranslation::everyClientOnEveryProvider()
     QFETCH(QString, model);
     QFETCH(bool, stream);
     QFETCH(Scenario, scenario);
-    Providers providers;
+    FakeProviders providers;
     QVERIFY(providers.start());
     GatewayFixture fx;
-    QVERIFY(fx.start(providers.config));
+    QVERIFY(fx.start(configOf(providers)));
 
     const QJsonObject request = clientRequest(client, scenario, model, stream);
     const auto r = TestHttp::post(fx.url(QString::fromLatin1(pathFor(client))),
@@ -359,10 +331,10 @@ void TestTranslation::sameFormatPassesThroughUntouched()
 {
     QFETCH(WireFormat, client);
     QFETCH(QString, model);
-    Providers providers;
+    FakeProviders providers;
     QVERIFY(providers.start());
     GatewayFixture fx;
-    QVERIFY(fx.start(providers.config));
+    QVERIFY(fx.start(configOf(providers)));
     QJsonObject request = clientRequest(client, Scenario::Tools, model, true);
     // Fields the gateway knows nothing about must still reach a provider of the same format.
     request.insert(QStringLiteral("x_vendor_extension"), QJsonObject{{QStringLiteral("keep"), true}});
@@ -387,10 +359,10 @@ void TestTranslation::providerThatCannotStreamServesAStream_data()
 void TestTranslation::providerThatCannotStreamServesAStream()
 {
     QFETCH(WireFormat, client);
-    Providers providers;
+    FakeProviders providers;
     QVERIFY(providers.start(/*geminiStreams=*/false));
     GatewayFixture fx;
-    QVERIFY(fx.start(providers.config));
+    QVERIFY(fx.start(configOf(providers)));
     for (const Scenario scenario : {Scenario::Text, Scenario::Tools}) {
         const QJsonObject request = clientRequest(client, scenario, QStringLiteral("m-gemini"), true);
         const auto r = TestHttp::post(fx.url(QString::fromLatin1(pathFor(client))),
@@ -425,7 +397,7 @@ void TestTranslation::upstreamErrorsComeInTheClientsFormat()
     QFETCH(WireFormat, client);
     QFETCH(QString, model);
     QFETCH(Dialect, dialect);
-    Providers providers;
+    FakeProviders providers;
     QVERIFY(providers.start());
     FakeUpstream::Behavior b;
     b.mode = FakeUpstream::Mode::Status;
@@ -434,7 +406,7 @@ void TestTranslation::upstreamErrorsComeInTheClientsFormat()
     b.body = "temperature is out of range";
     providers.byModel(model).setBehavior(b);
     GatewayFixture fx;
-    QVERIFY(fx.start(providers.config));
+    QVERIFY(fx.start(configOf(providers)));
     const auto r = TestHttp::post(fx.url(QString::fromLatin1(pathFor(client))),
                                   QJsonDocument(clientRequest(client, Scenario::Text, model, false)).toJson(),
                                   headersFor(client));
@@ -475,10 +447,10 @@ void TestTranslation::gatewayErrorsOnMessagesAreAnthropicShaped()
     QFETCH(QByteArray, body);
     QFETCH(int, status);
     QFETCH(QString, type);
-    Providers providers;
+    FakeProviders providers;
     QVERIFY(providers.start());
     GatewayFixture fx;
-    QVERIFY(fx.start(providers.config));
+    QVERIFY(fx.start(configOf(providers)));
     const auto r = TestHttp::post(fx.url(QStringLiteral("/v1/messages")), body, headersFor(WireFormat::Anthropic));
     QCOMPARE(r.status, status);
     const QJsonObject error = parse(r.body);
@@ -490,10 +462,10 @@ void TestTranslation::gatewayErrorsOnMessagesAreAnthropicShaped()
 
 void TestTranslation::countTokensIsForwardedOrEstimated()
 {
-    Providers providers;
+    FakeProviders providers;
     QVERIFY(providers.start());
     GatewayFixture fx;
-    QVERIFY(fx.start(providers.config));
+    QVERIFY(fx.start(configOf(providers)));
     const auto count = [&](const QString &model) {
         const QJsonObject body{{QStringLiteral("model"), model},
                                {QStringLiteral("messages"), parse(R"({"m":[{"role":"user","content":"hello there, how is the weather today?"}]})")
@@ -519,10 +491,10 @@ void TestTranslation::countTokensIsForwardedOrEstimated()
 
 void TestTranslation::prefixedPathsServeTheSameApi()
 {
-    Providers providers;
+    FakeProviders providers;
     QVERIFY(providers.start());
     GatewayFixture fx;
-    QVERIFY(fx.start(providers.config));
+    QVERIFY(fx.start(configOf(providers)));
     const auto viaAnthropic = TestHttp::post(
         fx.url(QStringLiteral("/anthropic/v1/messages")),
         QJsonDocument(clientRequest(WireFormat::Anthropic, Scenario::Text, QStringLiteral("m-openai"), false)).toJson(),
@@ -541,10 +513,10 @@ void TestTranslation::prefixedPathsServeTheSameApi()
 
 void TestTranslation::modelsListInAnthropicShape()
 {
-    Providers providers;
+    FakeProviders providers;
     QVERIFY(providers.start());
     GatewayFixture fx;
-    QVERIFY(fx.start(providers.config));
+    QVERIFY(fx.start(configOf(providers)));
     const auto r = TestHttp::get(fx.url(QStringLiteral("/v1/models")), headersFor(WireFormat::Anthropic));
     QCOMPARE(r.status, 200);
     const QJsonObject list = parse(r.body);
@@ -563,14 +535,14 @@ void TestTranslation::modelsListInAnthropicShape()
 
 void TestTranslation::cutTranslatedStreamEndsWithAnErrorEvent()
 {
-    Providers providers;
+    FakeProviders providers;
     QVERIFY(providers.start());
     FakeUpstream::Behavior b;
     b.mode = FakeUpstream::Mode::CutMidStream;
     b.cutAfterChunks = 2;
     providers.openAi.setBehavior(b);
     GatewayFixture fx;
-    QVERIFY(fx.start(providers.config));
+    QVERIFY(fx.start(configOf(providers)));
     const auto r = TestHttp::post(
         fx.url(QStringLiteral("/v1/messages")),
         QJsonDocument(clientRequest(WireFormat::Anthropic, Scenario::Text, QStringLiteral("m-openai"), true)).toJson(),
