@@ -2,6 +2,7 @@
 
 #include "core/clock.h"
 #include "core/logging.h"
+#include "hub/hub.h"
 #include "metrics/metrics.h"
 #include "providers/registry.h"
 #include "routing/router.h"
@@ -42,14 +43,18 @@ Gateway::Gateway(const GatewayOptions &options, QObject *parent)
     relay.metrics = m_metrics.get();
     relay.settings = &m_config.gateway;
     m_api = std::make_unique<ApiServer>(this, m_access.get(), relay);
+    m_hub = new Hub(m_router, m_options.hubTimings, this);
+    m_node = new NodeClient(relay, m_options.nodeTimings, this);
     connect(m_log, &RequestLog::recorded, this, &Gateway::requestFinished);
 }
 
 Gateway::~Gateway()
 {
-    // Relays are children of this object; let them go before the parts they use.
+    // Relays are children of this object and of the node client; let them go before the parts they use.
+    delete m_node;
     const auto children = findChildren<RelayCall *>(Qt::FindDirectChildrenOnly);
     qDeleteAll(children);
+    delete m_hub;
     delete m_http.data();
 }
 
@@ -90,6 +95,20 @@ void Gateway::applyConfig(const Config &config, const ResolvedKeys &keys)
     m_router->setBackends(backends);
     for (const QString &problem : keys.problems)
         qCWarning(lcSecrets).noquote() << problem;
+
+    m_hub->configure(config.hub.nodeTokens, config.gateway.timeouts);
+    m_node->configure(config.colink);
+    const bool nodeWanted = config.colink.nodeWanted();
+    if (m_nodeWantedByConfig != nodeWanted) {
+        m_nodeWantedByConfig = nodeWanted;
+        m_node->setEnabled(nodeWanted);
+    }
+    m_node->refreshModels();
+}
+
+void Gateway::setNodeEnabled(bool enabled)
+{
+    m_node->setEnabled(enabled);
 }
 
 bool Gateway::isLoopback(const QString &host)
@@ -113,6 +132,9 @@ bool Gateway::listen(const QString &host, quint16 port, QString *error)
     if (host.compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0)
         address = QHostAddress(QHostAddress::LocalHost);
     auto *server = new HttpServerCompat([this](const HttpRequest &r, HttpExchange *e) { m_api->handle(r, e); }, this);
+    server->setWebSocketGate(
+        QLatin1String(Hub::path), [this](const HttpRequest &r) { return m_hub->verifyUpgrade(r); },
+        [this](QWebSocket *socket) { m_hub->accept(socket); });
     QString why;
     if (!server->startListening(address, port, &why)) {
         delete server;

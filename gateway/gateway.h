@@ -1,6 +1,8 @@
 #pragma once
 
 #include "config/config.h"
+#include "hub/hubnode.h"
+#include "node/nodeclient.h"
 #include "secrets/keyresolver.h"
 #include "storage/requestrecord.h"
 
@@ -13,6 +15,7 @@ class AccessControl;
 class ApiServer;
 class Clock;
 class HttpServerCompat;
+class Hub;
 class Metrics;
 class RequestLog;
 class Router;
@@ -21,6 +24,8 @@ class UpstreamPool;
 struct GatewayOptions final {
     QString dataDir;               // where requests.sqlite lives
     const Clock *clock = nullptr;  // nullptr: the steady clock
+    HubTimings hubTimings;         // tests shorten these
+    NodeTimings nodeTimings;
 };
 
 // The in-process gateway: configuration in, a listening OpenAI-compatible API out. No Widgets.
@@ -36,6 +41,7 @@ public:
     // Opens the request log. Call once before listen().
     bool open(QString *error);
     // Replaces providers and settings. Calls in flight finish on the providers they started with.
+    // Node mode follows the config's node.enabled when that changes, and is otherwise left as switched.
     void applyConfig(const Config &config, const ResolvedKeys &keys);
     // Binds host:port (port 0 picks one). Refuses a non-loopback address unless access tokens are set.
     // On success the previous listener, if any, is closed.
@@ -52,6 +58,10 @@ public:
     Router *router() const { return m_router; }
     RequestLog *requestLog() const { return m_log; }
     Metrics *metrics() const { return m_metrics.get(); }
+    Hub *hub() const { return m_hub; }
+    // Node mode ("share this machine"), switchable at run time.
+    NodeClient *node() const { return m_node; }
+    void setNodeEnabled(bool enabled);
 
     static bool isLoopback(const QString &host);
 
@@ -69,6 +79,9 @@ private:
     Router *m_router = nullptr;
     RequestLog *m_log = nullptr;
     UpstreamPool *m_upstreams = nullptr;
+    Hub *m_hub = nullptr;
+    NodeClient *m_node = nullptr;
+    std::optional<bool> m_nodeWantedByConfig;
     std::unique_ptr<Metrics> m_metrics;
     std::unique_ptr<AccessControl> m_access;
     std::unique_ptr<ApiServer> m_api;

@@ -59,15 +59,25 @@ struct GatewaySettings final {
     int logMaxRows = 200'000;
 };
 
+// Node mode: this machine shares its providers with a Co-Link server.
 struct ColinkSettings final {
     QString serverUrl;
     QString clientToken;
     int maxParallel = 1;
+    std::optional<bool> enabled; // node.enabled; unset: on when server_url is set, as for the reference client
+
+    bool nodeWanted() const { return enabled.value_or(!serverUrl.isEmpty()); }
+};
+
+// Hub mode: Co-Link nodes of other machines join this gateway at GET /ws.
+struct HubSettings final {
+    QList<AccessToken> nodeTokens; // none: the hub accepts no node
 };
 
 struct Config final {
     GatewaySettings gateway;
     ColinkSettings colink;
+    HubSettings hub;
     QList<ProviderConfig> providers;
     QString sourcePath; // file it was read from, empty when built in memory
 };

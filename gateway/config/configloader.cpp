@@ -1,5 +1,8 @@
 #include "configloader.h"
 
+#include "core/logging.h"
+
+#include <QCryptographicHash>
 #include <QFile>
 #include <QHostAddress>
 #include <QRegularExpression>
@@ -36,6 +39,8 @@ private:
     void requireSequence(const YAML::Node &node, const QString &key) const;
 
     void readGateway(const YAML::Node &node, GatewaySettings &out);
+    void readHub(const YAML::Node &node, HubSettings &out);
+    AccessToken readHashedToken(const YAML::Node &node, const QString &path);
     void readTimeouts(const YAML::Node &node, const QString &path, Timeouts &out);
     ProviderConfig readProvider(const YAML::Node &node, const QString &path, int index,
                                 const Timeouts &gatewayTimeouts);
@@ -127,6 +132,45 @@ void Reader::readTimeouts(const YAML::Node &node, const QString &path, Timeouts 
         out.idleMs = int(integer(node["idle_ms"], path + QStringLiteral(".idle_ms"), 1, maxMs));
 }
 
+void Reader::readHub(const YAML::Node &node, HubSettings &out)
+{
+    requireMap(node, QStringLiteral("hub"));
+    warnUnknownKeys(node, QStringLiteral("hub."), {QStringLiteral("node_tokens")});
+    const auto tokens = node["node_tokens"];
+    if (!tokens || tokens.IsNull())
+        return;
+    requireSequence(tokens, QStringLiteral("hub.node_tokens"));
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+        const QString path = QStringLiteral("hub.node_tokens[%1]").arg(i);
+        const YAML::Node t = tokens[i];
+        AccessToken token;
+        if (t.IsScalar()) {
+            // The token itself, as Co-Link servers hand them out; only its hash is kept in memory.
+            const QString plain = string(t, path);
+            if (plain.size() < 8)
+                fail(t, path, QStringLiteral("a node token needs at least 8 characters"));
+            token.name = redactSecret(plain);
+            token.sha256Hex = QCryptographicHash::hash(plain.toUtf8(), QCryptographicHash::Sha256).toHex();
+        } else {
+            token = readHashedToken(t, path);
+        }
+        out.nodeTokens << token;
+    }
+}
+
+AccessToken Reader::readHashedToken(const YAML::Node &t, const QString &path)
+{
+    requireMap(t, path);
+    AccessToken token;
+    token.name = string(t["name"], path + QStringLiteral(".name"));
+    token.sha256Hex = string(t["sha256"], path + QStringLiteral(".sha256")).toLower().toLatin1();
+    static const QRegularExpression hex(QStringLiteral("^[0-9a-f]{64}$"));
+    if (!hex.match(QString::fromLatin1(token.sha256Hex)).hasMatch())
+        fail(t, path + QStringLiteral(".sha256"),
+             QStringLiteral("expected the token's SHA-256 as 64 hex digits (see 'switchyard token hash')"));
+    return token;
+}
+
 void Reader::readGateway(const YAML::Node &node, GatewaySettings &out)
 {
     requireMap(node, QStringLiteral("gateway"));
@@ -142,15 +186,7 @@ void Reader::readGateway(const YAML::Node &node, GatewaySettings &out)
         requireSequence(tokens, QStringLiteral("gateway.access_tokens"));
         for (std::size_t i = 0; i < tokens.size(); ++i) {
             const QString path = QStringLiteral("gateway.access_tokens[%1]").arg(i);
-            const YAML::Node t = tokens[i];
-            requireMap(t, path);
-            AccessToken token;
-            token.name = string(t["name"], path + QStringLiteral(".name"));
-            token.sha256Hex = string(t["sha256"], path + QStringLiteral(".sha256")).toLower().toLatin1();
-            static const QRegularExpression hex(QStringLiteral("^[0-9a-f]{64}$"));
-            if (!hex.match(QString::fromLatin1(token.sha256Hex)).hasMatch())
-                fail(t, path + QStringLiteral(".sha256"),
-                     QStringLiteral("expected the token's SHA-256 as 64 hex digits (see 'switchyard token hash')"));
+            const AccessToken token = readHashedToken(tokens[i], path);
             out.accessTokens << token;
         }
     }
@@ -278,7 +314,8 @@ Config Reader::read(const YAML::Node &root)
     requireMap(root, QStringLiteral("(top level)"));
     warnUnknownKeys(root, QString(),
                     {QStringLiteral("client_token"), QStringLiteral("server_url"), QStringLiteral("max_parallel"),
-                     QStringLiteral("providers"), QStringLiteral("gateway")});
+                     QStringLiteral("providers"), QStringLiteral("gateway"), QStringLiteral("node"),
+                     QStringLiteral("hub")});
 
     config.colink.clientToken = string(root["client_token"], QStringLiteral("client_token"));
     config.colink.serverUrl = string(root["server_url"], QStringLiteral("server_url"));
@@ -295,6 +332,14 @@ Config Reader::read(const YAML::Node &root)
     }
     if (root["gateway"])
         readGateway(root["gateway"], config.gateway);
+    if (const auto node = root["node"]) {
+        requireMap(node, QStringLiteral("node"));
+        warnUnknownKeys(node, QStringLiteral("node."), {QStringLiteral("enabled")});
+        if (node["enabled"])
+            config.colink.enabled = boolean(node["enabled"], QStringLiteral("node.enabled"));
+    }
+    if (root["hub"])
+        readHub(root["hub"], config.hub);
 
     if (const auto providers = root["providers"]) {
         if (!providers.IsNull()) {

@@ -32,6 +32,19 @@ QByteArray ConfigWriter::toYaml(const Config &config)
     if (!config.colink.serverUrl.isEmpty())
         out << YAML::Key << "server_url" << YAML::Value << s(config.colink.serverUrl);
     out << YAML::Key << "max_parallel" << YAML::Value << config.colink.maxParallel;
+    if (config.colink.enabled)
+        out << YAML::Key << "node" << YAML::Value << YAML::BeginMap << YAML::Key << "enabled" << YAML::Value
+            << *config.colink.enabled << YAML::EndMap;
+    // Node tokens are written as hashes only, whatever form they were read in.
+    if (!config.hub.nodeTokens.isEmpty()) {
+        out << YAML::Key << "hub" << YAML::Value << YAML::BeginMap << YAML::Key << "node_tokens" << YAML::Value
+            << YAML::BeginSeq;
+        for (const AccessToken &t : config.hub.nodeTokens) {
+            out << YAML::BeginMap << YAML::Key << "name" << YAML::Value << s(t.name) << YAML::Key << "sha256"
+                << YAML::Value << t.sha256Hex.toStdString() << YAML::EndMap;
+        }
+        out << YAML::EndSeq << YAML::EndMap;
+    }
 
     out << YAML::Key << "gateway" << YAML::Value << YAML::BeginMap;
     out << YAML::Key << "listen" << YAML::Value

@@ -9,6 +9,8 @@ Q_LOGGING_CATEGORY(lcRelay, "switchyard.relay")
 Q_LOGGING_CATEGORY(lcStorage, "switchyard.storage")
 Q_LOGGING_CATEGORY(lcSecrets, "switchyard.secrets")
 Q_LOGGING_CATEGORY(lcUpstream, "switchyard.upstream")
+Q_LOGGING_CATEGORY(lcHub, "switchyard.hub")
+Q_LOGGING_CATEGORY(lcNode, "switchyard.node")
 
 QString redactSecret(const QString &secret)
 {

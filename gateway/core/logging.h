@@ -9,6 +9,8 @@ Q_DECLARE_LOGGING_CATEGORY(lcRelay)
 Q_DECLARE_LOGGING_CATEGORY(lcStorage)
 Q_DECLARE_LOGGING_CATEGORY(lcSecrets)
 Q_DECLARE_LOGGING_CATEGORY(lcUpstream)
+Q_DECLARE_LOGGING_CATEGORY(lcHub)
+Q_DECLARE_LOGGING_CATEGORY(lcNode)
 
 // Shows enough of a secret to recognise it and no more: "sk-a…9xQz" (or "…" when short).
 QString redactSecret(const QString &secret);

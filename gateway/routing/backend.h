@@ -3,17 +3,20 @@
 #include "config/config.h"
 
 #include <QHash>
+#include <QPointer>
 #include <memory>
 
+class HubNode;
 class ProviderAdapter;
 
-// A configured provider at run time, with its health. Shared so that a call in flight keeps a valid
+// A configured provider, or a Co-Link node connected to this hub, at run time, with its health. Shared so that a call in flight keeps a valid
 // reference after a config reload replaces the list.
 struct Backend final {
     ProviderConfig config;
     const ProviderAdapter *adapter = nullptr;
     QString apiKey;
     Timeouts timeouts; // the provider's own, or the gateway's
+    QPointer<HubNode> node; // set for a hub node: calls go over its socket instead of HTTP
 
     int inFlight = 0;
     qint64 served = 0;

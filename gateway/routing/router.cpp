@@ -29,11 +29,23 @@ void Router::setBackends(QList<BackendPtr> backends)
     Q_EMIT healthChanged();
 }
 
-QStringList Router::publicModels() const
+void Router::setNodeBackends(QList<BackendPtr> nodes)
+{
+    m_nodes = std::move(nodes);
+    Q_EMIT healthChanged();
+}
+
+QList<BackendPtr> Router::inScope(RouteScope scope) const
+{
+    // Without nodes (the usual case) this is a shared copy, not a new list on every request.
+    return scope == RouteScope::All && !m_nodes.isEmpty() ? m_backends + m_nodes : m_backends;
+}
+
+QStringList Router::publicModels(RouteScope scope, std::optional<ApiKind> kind) const
 {
     QStringList names;
-    for (const BackendPtr &b : m_backends) {
-        if (!b->config.enabled)
+    for (const BackendPtr &b : inScope(scope)) {
+        if (!b->config.enabled || (kind && !b->adapter->serves(*kind)))
             continue;
         for (const ModelMapping &m : b->config.models) {
             if (!names.contains(m.publicName))
@@ -59,7 +71,7 @@ int Router::activeBanCount() const
 {
     const qint64 now = m_clock->nowMs();
     int count = 0;
-    for (const BackendPtr &b : m_backends) {
+    for (const BackendPtr &b : m_backends + m_nodes) {
         if (b->bannedUntilMs > now)
             ++count;
         for (const qint64 until : std::as_const(b->modelBannedUntilMs))
@@ -69,10 +81,10 @@ int Router::activeBanCount() const
 }
 
 std::optional<Candidate> Router::pick(const QString &model, ApiKind kind, const QSet<QString> &excludedIds,
-                                      GatewayError *whyNot) const
+                                      GatewayError *whyNot, RouteScope scope) const
 {
     QList<Candidate> all;
-    for (const BackendPtr &b : m_backends) {
+    for (const BackendPtr &b : inScope(scope)) {
         if (!b->config.enabled)
             continue;
         for (const ModelMapping &m : b->config.models) {
@@ -81,7 +93,7 @@ std::optional<Candidate> Router::pick(const QString &model, ApiKind kind, const 
         }
     }
     if (all.isEmpty()) {
-        const QStringList available = publicModels();
+        const QStringList available = publicModels(scope);
         *whyNot = GatewayError::make(
             ErrorKind::NotFound, QStringLiteral("model_not_found"),
             QStringLiteral("The model '%1' does not exist here. Available models: %2.")

@@ -10,6 +10,11 @@
 
 class Clock;
 
+enum class RouteScope {
+    All,           // providers and hub nodes
+    ProvidersOnly, // this machine's providers: what a node offers its Co-Link server
+};
+
 // Resolves a public model name to a backend: among healthy candidates, highest priority first, then least
 // in flight relative to max_parallel, then by weight. Keeps bans and in-flight counts.
 class Router final : public QObject
@@ -20,16 +25,20 @@ class Router final : public QObject
 public:
     explicit Router(const Clock *clock, QObject *parent = nullptr);
 
+    // The configured providers.
     void setBackends(QList<BackendPtr> backends);
     const QList<BackendPtr> &backends() const { return m_backends; }
+    // The Co-Link nodes connected to this gateway's hub; routed under the same policy as providers.
+    void setNodeBackends(QList<BackendPtr> nodes);
+    const QList<BackendPtr> &nodeBackends() const { return m_nodes; }
     void setBanSeconds(int seconds) { m_banMs = qint64(seconds) * 1000; }
 
     // Public model names served by at least one enabled backend, sorted.
-    QStringList publicModels() const;
+    QStringList publicModels(RouteScope scope = RouteScope::All, std::optional<ApiKind> kind = std::nullopt) const;
 
     // excludedIds: Candidate::id() of the candidates this request already tried.
     std::optional<Candidate> pick(const QString &model, ApiKind kind, const QSet<QString> &excludedIds,
-                                  GatewayError *whyNot) const;
+                                  GatewayError *whyNot, RouteScope scope = RouteScope::All) const;
 
     void acquire(const Candidate &c);
     void release(const Candidate &c);
@@ -50,6 +59,9 @@ Q_SIGNALS:
 
 private:
     const Clock *m_clock;
+    QList<BackendPtr> inScope(RouteScope scope) const;
+
     QList<BackendPtr> m_backends;
+    QList<BackendPtr> m_nodes;
     qint64 m_banMs = 60'000;
 };

@@ -4,6 +4,10 @@
 
 #include <QHttpServerRequest>
 #include <QTcpSocket>
+#include <QWebSocket>
+#if !SWITCHYARD_HTTPSERVER_SOCKET_API
+#include <QHttpServerWebSocketUpgradeResponse>
+#endif
 
 namespace {
 
@@ -236,6 +240,43 @@ HttpServerCompat::HttpServerCompat(Handler handler, QObject *parent)
 {
 }
 
+void HttpServerCompat::setWebSocketGate(const QString &path, UpgradeVerifier verifier, WebSocketHandler handler)
+{
+    m_webSocketPath = path;
+    m_upgradeVerifier = std::move(verifier);
+    m_webSocketHandler = std::move(handler);
+    connect(this, &QAbstractHttpServer::newWebSocketConnection, this, &HttpServerCompat::takeWebSockets);
+#if !SWITCHYARD_HTTPSERVER_SOCKET_API
+    addWebSocketUpgradeVerifier(this, [this](const QHttpServerRequest &request) {
+        const int verdict = upgradeVerdict(convert(request));
+        if (verdict == 0)
+            return QHttpServerWebSocketUpgradeResponse::accept();
+        return QHttpServerWebSocketUpgradeResponse::deny(verdict, reasonPhrase(verdict));
+    });
+#endif
+}
+
+bool HttpServerCompat::isWebSocketUpgrade(const QHttpServerRequest &request)
+{
+    return request.value(QByteArrayLiteral("upgrade")).compare(QByteArrayLiteral("websocket"), Qt::CaseInsensitive) == 0;
+}
+
+int HttpServerCompat::upgradeVerdict(const HttpRequest &request) const
+{
+    if (!m_upgradeVerifier || request.path != m_webSocketPath)
+        return 404;
+    return m_upgradeVerifier(request);
+}
+
+void HttpServerCompat::takeWebSockets()
+{
+    while (hasPendingWebSocketConnections()) {
+        std::unique_ptr<QWebSocket> socket = nextPendingWebSocketConnection();
+        if (socket && m_webSocketHandler)
+            m_webSocketHandler(socket.release());
+    }
+}
+
 bool HttpServerCompat::startListening(const QHostAddress &address, quint16 port, QString *error)
 {
     auto *server = new TrackingTcpServer(this);
@@ -278,6 +319,9 @@ HttpRequest HttpServerCompat::convert(const QHttpServerRequest &request) const
 bool HttpServerCompat::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
 {
     HttpRequest converted = convert(request);
+    // Qt 6.4 asks before upgrading: true upgrades, false sends the request on to missingHandler.
+    if (isWebSocketUpgrade(request))
+        return upgradeVerdict(converted) == 0;
     const bool close = converted.header("Connection").compare("close", Qt::CaseInsensitive) == 0;
     auto *exchange = new HttpExchange(socket, close);
     m_handler(converted, exchange);
@@ -286,8 +330,12 @@ bool HttpServerCompat::handleRequest(const QHttpServerRequest &request, QTcpSock
 
 void HttpServerCompat::missingHandler(const QHttpServerRequest &request, QTcpSocket *socket)
 {
-    // handleRequest accepts everything; this is never reached.
-    handleRequest(request, socket);
+    // Reached only for refused WebSocket upgrades (handleRequest accepts everything else); Qt closes the
+    // connection after this.
+    const int status = upgradeVerdict(convert(request));
+    auto *exchange = new HttpExchange(socket, true);
+    exchange->respond(status == 0 ? 500 : status, {{QByteArrayLiteral("Content-Type"), QByteArrayLiteral("text/plain")}},
+                      reasonPhrase(status) + '\n');
 }
 
 #else

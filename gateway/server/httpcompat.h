@@ -4,7 +4,7 @@
 // writer; Qt 6.8 hands them a responder and has one. Everything above this file sees HttpRequest and
 // HttpExchange, which behave the same on both.
 
-#include "providers/adapter.h" // HeaderList
+#include "server/clientexchange.h"
 
 #include <QAbstractHttpServer>
 #include <QHash>
@@ -22,6 +22,7 @@
 #endif
 
 class QTcpSocket;
+class QWebSocket;
 
 struct HttpRequest final {
     QByteArray method; // "GET", "POST", ...
@@ -35,9 +36,8 @@ struct HttpRequest final {
     QByteArray header(const QByteArray &name) const;
 };
 
-// One response in progress. Deletes itself once the response is complete or the client has gone; hold it
-// in a QPointer. Writes after the client has gone are ignored.
-class HttpExchange final : public QObject
+// One HTTP response in progress.
+class HttpExchange final : public ClientExchange
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(HttpExchange)
@@ -45,23 +45,16 @@ class HttpExchange final : public QObject
 public:
     ~HttpExchange() override;
 
-    bool isOpen() const;
-    bool headersSent() const { return m_headersSent; }
+    bool isOpen() const override;
+    bool headersSent() const override { return m_headersSent; }
 
-    void respond(int status, const HeaderList &headers, const QByteArray &body);
-    void beginChunked(int status, const HeaderList &headers);
-    void writeChunk(const QByteArray &data);
-    void endChunked();
+    void respond(int status, const HeaderList &headers, const QByteArray &body) override;
+    void beginChunked(int status, const HeaderList &headers) override;
+    void writeChunk(const QByteArray &data) override;
+    void endChunked() override;
     // Drops the connection without completing the response, so the client cannot mistake it for success.
-    void abortConnection();
-
-    // Bytes accepted but not yet sent to the client; the relay pauses its upstream when this is high.
-    qint64 pendingBytes() const;
-    static constexpr qint64 highWaterBytes = 256 * 1024;
-
-Q_SIGNALS:
-    void clientGone();
-    void drained(); // pendingBytes() fell below highWaterBytes / 4
+    void abortConnection() override;
+    qint64 pendingBytes() const override;
 
 private:
     friend class HttpServerCompat;
@@ -103,8 +96,16 @@ class HttpServerCompat final : public QAbstractHttpServer
 
 public:
     using Handler = std::function<void(const HttpRequest &, HttpExchange *)>;
+    // For a WebSocket upgrade on the gate's path: 0 to accept it, else the HTTP status to refuse it with.
+    using UpgradeVerifier = std::function<int(const HttpRequest &)>;
+    // Receives each accepted WebSocket and owns it from then on.
+    using WebSocketHandler = std::function<void(QWebSocket *)>;
 
     explicit HttpServerCompat(Handler handler, QObject *parent = nullptr);
+
+    // Accepts WebSocket upgrades on path alone, and only those the verifier accepts; others get an answer
+    // with a status and no upgrade, so a refused client sees e.g. 401 as it would from any other server.
+    void setWebSocketGate(const QString &path, UpgradeVerifier verifier, WebSocketHandler handler);
 
     // Listens on address:port (0 picks a free port). On failure returns false and says why.
     bool startListening(const QHostAddress &address, quint16 port, QString *error);
@@ -122,7 +123,14 @@ protected:
 
 private:
     HttpRequest convert(const QHttpServerRequest &request) const;
+    static bool isWebSocketUpgrade(const QHttpServerRequest &request);
+    // 0 to accept; else the status to refuse with (404 off the gate's path).
+    int upgradeVerdict(const HttpRequest &request) const;
+    void takeWebSockets();
 
     Handler m_handler;
+    QString m_webSocketPath;
+    UpgradeVerifier m_upgradeVerifier;
+    WebSocketHandler m_webSocketHandler;
     QPointer<TrackingTcpServer> m_tcpServer;
 };

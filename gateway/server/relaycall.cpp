@@ -6,6 +6,7 @@
 #include "server/errorresponse.h"
 #include "server/httpcompat.h"
 #include "storage/requestlog.h"
+#include "hub/hubnode.h"
 #include "upstream/upstreamcall.h"
 
 #include <QJsonDocument>
@@ -17,7 +18,7 @@ constexpr qint64 maxResponseCopyBytes = 8 * 1024 * 1024;
 
 } // namespace
 
-RelayCall::RelayCall(const RelayContext &context, InboundCall call, HttpExchange *exchange)
+RelayCall::RelayCall(const RelayContext &context, InboundCall call, ClientExchange *exchange)
     : m_ctx(context), m_call(std::move(call)), m_exchange(exchange)
 {
     for (QTimer *t : {&m_connectTimer, &m_firstByteTimer, &m_idleTimer})
@@ -37,8 +38,8 @@ RelayCall::RelayCall(const RelayContext &context, InboundCall call, HttpExchange
                                 QStringLiteral("Provider '%1' stopped sending for %2 ms.")
                                     .arg(m_candidate->backend->config.name).arg(m_timeouts.idleMs)));
     });
-    connect(exchange, &HttpExchange::clientGone, this, &RelayCall::onClientGone);
-    connect(exchange, &HttpExchange::drained, this, &RelayCall::onDrained);
+    connect(exchange, &ClientExchange::clientGone, this, &RelayCall::onClientGone);
+    connect(exchange, &ClientExchange::drained, this, &RelayCall::onDrained);
 }
 
 RelayCall::~RelayCall()
@@ -57,7 +58,9 @@ void RelayCall::start()
 void RelayCall::startAttempt()
 {
     GatewayError whyNot;
-    const std::optional<Candidate> picked = m_ctx.router->pick(m_call.publicModel, m_call.request.kind, m_tried, &whyNot);
+    const RouteScope scope = m_call.localProvidersOnly ? RouteScope::ProvidersOnly : RouteScope::All;
+    const std::optional<Candidate> picked =
+        m_ctx.router->pick(m_call.publicModel, m_call.request.kind, m_tried, &whyNot, scope);
     if (!picked) {
         // After a failed attempt, the client learns what went wrong upstream, not merely that nothing is left.
         finishWithError(m_lastError ? *m_lastError : whyNot);
@@ -89,13 +92,18 @@ void RelayCall::startAttempt()
         return;
     }
     m_shaper = std::make_unique<ResponseShaper>(client, backend.adapter, upstreamStream, picked->localModel);
-    UpstreamRequest request = backend.adapter->buildRequest(
-        client.kind, UpstreamTarget{backend.config.baseUrl, backend.apiKey, picked->localModel, upstreamStream}, *body);
-    if (upstreamStream)
-        request.headers.append({QByteArrayLiteral("Accept"), QByteArrayLiteral("text/event-stream")});
-
     qCDebug(lcRelay) << "attempt" << m_attempts << m_call.publicModel << "→" << picked->id();
-    m_upstream = new UpstreamCall(m_ctx.upstreams, QByteArrayLiteral("POST"), std::move(request), this);
+    if (backend.node) {
+        // A Co-Link node behind this hub: the same OpenAI body travels as a CALL over the node's socket.
+        m_upstream = backend.node->startCall(picked->localModel, *body, upstreamStream, this);
+    } else {
+        UpstreamRequest request = backend.adapter->buildRequest(
+            client.kind, UpstreamTarget{backend.config.baseUrl, backend.apiKey, picked->localModel, upstreamStream},
+            *body);
+        if (upstreamStream)
+            request.headers.append({QByteArrayLiteral("Accept"), QByteArrayLiteral("text/event-stream")});
+        m_upstream = new UpstreamCall(m_ctx.upstreams, QByteArrayLiteral("POST"), std::move(request), this);
+    }
     connect(m_upstream, &UpstreamCall::connected, this, [this] { m_connectTimer.stop(); });
     connect(m_upstream, &UpstreamCall::responseStarted, this, &RelayCall::onResponseStarted);
     connect(m_upstream, &UpstreamCall::bodyData, this, &RelayCall::onBody);
@@ -123,7 +131,7 @@ void RelayCall::onBody(const QByteArray &bytes)
     m_firstByteTimer.stop();
     m_idleTimer.start(m_timeouts.idleMs);
     send(m_shaper->feed(bytes));
-    if (m_upstream && m_exchange && m_exchange->pendingBytes() > HttpExchange::highWaterBytes) {
+    if (m_upstream && m_exchange && m_exchange->pendingBytes() > ClientExchange::highWaterBytes) {
         // The client reads slower than the provider writes: stop reading, and TCP slows the provider down.
         m_upstream->setPaused(true);
         m_idleTimer.stop(); // a slow client is not an idle upstream
@@ -169,7 +177,7 @@ void RelayCall::onFinished()
     m_connectTimer.stop();
     m_firstByteTimer.stop();
     m_idleTimer.stop();
-    const UpstreamCall::Failure failure = m_upstream->failure();
+    const UpstreamExchange::Failure failure = m_upstream->failure();
     const QString errorText = m_upstream->errorString();
     const Backend &backend = *m_candidate->backend;
 
@@ -187,7 +195,7 @@ void RelayCall::onFinished()
         return;
     }
     dropUpstream();
-    if (failure != UpstreamCall::Failure::None) {
+    if (failure != UpstreamExchange::Failure::None) {
         const GatewayError cut = GatewayError::make(ErrorKind::UpstreamError, QStringLiteral("upstream_interrupted"),
                                                QStringLiteral("Provider '%1' broke off its answer: %2")
                                                    .arg(backend.config.name, redacted(errorText)));
@@ -227,7 +235,16 @@ void RelayCall::handleErrorStatus()
                                .arg(upstreamMessage.isEmpty() ? QString() : QStringLiteral(": ") + upstreamMessage);
     const QByteArray retryAfter = m_upstream->header("Retry-After");
     const QByteArray contentType = m_upstream->header("Content-Type");
+    const bool busy = m_upstream->refusedAsBusy();
     dropUpstream();
+
+    if (busy) {
+        // A node shared with other servers may be full although this hub counted a free slot: not a fault.
+        GatewayError e = GatewayError::make(ErrorKind::Unavailable, QStringLiteral("backend_busy"), detail);
+        e.retryAfter = QByteArrayLiteral("1");
+        attemptFailed(e, Scope::None, QStringLiteral("busy"));
+        return;
+    }
 
     if (status == 401 || status == 403) {
         // The provider refused our key: the client is not at fault, so another provider may serve it.
@@ -270,6 +287,9 @@ void RelayCall::attemptFailed(const GatewayError &error, Scope scope, const QStr
 {
     const Candidate candidate = *m_candidate;
     m_ctx.metrics->attemptFinished(candidate.backend->config.name, outcome);
+    // A node's models share one machine and one socket: when one fails, the node is put aside as a whole.
+    if (candidate.backend->node && scope == Scope::Model)
+        scope = Scope::Backend;
     switch (scope) {
     case Scope::Model: m_ctx.router->banModel(candidate, error.message); break;
     case Scope::Backend: m_ctx.router->banBackend(candidate.backend, error.message); break;
@@ -303,7 +323,10 @@ void RelayCall::onTimeout(const GatewayError &error)
 void RelayCall::failAfterCommit(const GatewayError &error, const QString &outcome)
 {
     // Too late to fail over, but the model on this provider is still put aside for the next requests.
-    m_ctx.router->banModel(*m_candidate, error.message);
+    if (m_candidate->backend->node)
+        m_ctx.router->banBackend(m_candidate->backend, error.message);
+    else
+        m_ctx.router->banModel(*m_candidate, error.message);
     m_ctx.metrics->attemptFinished(m_candidate->backend->config.name, outcome);
     // The client already has a 200 and part of the answer. A stream gets an error event so the failure is
     // explicit; a plain body is cut off, which no client mistakes for a complete answer.
@@ -388,7 +411,7 @@ void RelayCall::dropUpstream()
 {
     if (!m_upstream)
         return;
-    UpstreamCall *upstream = m_upstream;
+    UpstreamExchange *upstream = m_upstream;
     m_upstream = nullptr;
     upstream->disconnect(this);
     upstream->abort(); // a no-op when it finished; otherwise the provider stops generating for nobody

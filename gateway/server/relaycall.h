@@ -17,11 +17,11 @@
 #include <memory>
 #include <optional>
 
-class HttpExchange;
+class ClientExchange;
 class Metrics;
 class RequestLog;
 class Router;
-class UpstreamCall;
+class UpstreamExchange;
 class UpstreamPool;
 
 // What a relay needs from the gateway; all owned by the gateway and outliving every call.
@@ -40,9 +40,13 @@ struct InboundCall final {
     QString client;
     qint64 receivedAtMs = 0;     // wall clock
     HeaderList responseHeaders;  // added to every answer (CORS)
+    // Calls this machine serves for a Co-Link server use local providers only: a hub node's answer
+    // relayed back out as a node could loop between gateways.
+    bool localProvidersOnly = false;
 };
 
-// One client request relayed to an upstream, with failover before the first byte reaches the client.
+// One client request relayed to a backend (a provider or a hub node), with failover before the first byte
+// reaches the client.
 // Owns its upstream reply and timers, and deletes itself when the client has its answer or has gone.
 class RelayCall final : public QObject
 {
@@ -50,7 +54,7 @@ class RelayCall final : public QObject
     Q_DISABLE_COPY_MOVE(RelayCall)
 
 public:
-    RelayCall(const RelayContext &context, InboundCall call, HttpExchange *exchange);
+    RelayCall(const RelayContext &context, InboundCall call, ClientExchange *exchange);
     ~RelayCall() override;
     void start();
 
@@ -79,7 +83,7 @@ private:
 
     RelayContext m_ctx;
     InboundCall m_call;
-    QPointer<HttpExchange> m_exchange;
+    QPointer<ClientExchange> m_exchange;
 
     std::optional<Candidate> m_candidate;
     bool m_acquired = false;
@@ -87,7 +91,7 @@ private:
     int m_attempts = 0;
     std::optional<GatewayError> m_lastError;
 
-    QPointer<UpstreamCall> m_upstream;
+    QPointer<UpstreamExchange> m_upstream;
     Timeouts m_timeouts;
     int m_upstreamStatus = 0;
     QByteArray m_upstreamContentType;

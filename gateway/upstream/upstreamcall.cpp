@@ -6,7 +6,7 @@
 #include <QTcpSocket>
 
 UpstreamCall::UpstreamCall(UpstreamPool *pool, QByteArray method, UpstreamRequest request, QObject *parent)
-    : QObject(parent), m_pool(pool), m_method(std::move(method)), m_request(std::move(request)),
+    : UpstreamExchange(parent), m_pool(pool), m_method(std::move(method)), m_request(std::move(request)),
       m_route(pool->route(m_request.url))
 {
     if (m_method == "HEAD")

@@ -2,9 +2,9 @@
 
 #include "providers/adapter.h"
 #include "upstream/httpresponseparser.h"
+#include "upstream/upstreamexchange.h"
 #include "upstream/upstreampool.h"
 
-#include <QObject>
 #include <QPointer>
 
 class QTcpSocket;
@@ -12,43 +12,30 @@ class QTcpSocket;
 // One HTTP/1.1 request to an upstream on the gateway's own event loop, on a pooled keep-alive connection.
 // Unlike QNetworkReply it stops reading from the socket while paused, so a slow client slows the upstream
 // through TCP instead of filling our memory. Timeouts belong to the caller.
-class UpstreamCall final : public QObject
+class UpstreamCall final : public UpstreamExchange
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(UpstreamCall)
 
 public:
-    enum class Failure {
-        None,
-        Connect,     // no answer at all: refused, unreachable, TLS, closed before answering
-        Interrupted, // the answer started and was cut off
-        Protocol,    // the upstream did not speak HTTP/1.x
-    };
-
     UpstreamCall(UpstreamPool *pool, QByteArray method, UpstreamRequest request, QObject *parent = nullptr);
     ~UpstreamCall() override;
 
-    void start();
+    void start() override;
     // Stops (or resumes) taking bytes from the upstream; the kernel's buffers then push back on it.
-    void setPaused(bool paused);
+    void setPaused(bool paused) override;
     // Drops the connection; no further signals.
-    void abort();
+    void abort() override;
 
     bool isRunning() const { return m_running; }
-    bool isPaused() const { return m_running && m_paused; }
-    int status() const { return m_parser.status(); }
-    QByteArray header(QByteArrayView name) const { return m_parser.header(name); }
-    Failure failure() const { return m_failure; }
-    QString errorString() const { return m_error; }
+    bool isPaused() const override { return m_running && m_paused; }
+    int status() const override { return m_parser.status(); }
+    QByteArray header(QByteArrayView name) const override { return m_parser.header(name); }
+    Failure failure() const override { return m_failure; }
+    QString errorString() const override { return m_error; }
 
     // Bytes of socket read buffer; beyond it the socket stops reading from the kernel.
     static constexpr qint64 readBufferBytes = 64 * 1024;
-
-Q_SIGNALS:
-    void connected();        // the provider is reachable (TCP, and TLS when used, are up)
-    void responseStarted();  // status() and header() are available
-    void bodyData(const QByteArray &bytes); // body bytes, de-chunked, in order
-    void finished();         // complete, or failed (see failure())
 
 private:
     void connectSocket();

@@ -1,0 +1,128 @@
+#include "nodeexchange.h"
+
+#include "colink/colinkmessage.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace {
+
+// The message of an OpenAI error body, or the start of whatever else was sent.
+QString errorMessageOf(const QByteArray &body)
+{
+    const QJsonObject root = QJsonDocument::fromJson(body).object();
+    const QJsonValue error = root.value(QLatin1String("error"));
+    if (error.isObject())
+        return error.toObject().value(QLatin1String("message")).toString();
+    if (error.isString())
+        return error.toString();
+    return QString::fromUtf8(body.left(300)).simplified();
+}
+
+} // namespace
+
+NodeExchange::NodeExchange(QString requestId, bool stream, QObject *parent)
+    : ClientExchange(parent), m_requestId(std::move(requestId)), m_stream(stream)
+{
+}
+
+void NodeExchange::respond(int status, const HeaderList &, const QByteArray &body)
+{
+    if (m_done)
+        return;
+    m_begun = true;
+    if (status >= 200 && status < 300) {
+        sendChunk(body);
+        if (!m_done) {
+            Q_EMIT outgoing(Colink::finish(m_requestId));
+            end();
+        }
+        return;
+    }
+    sendError(status, errorMessageOf(body));
+}
+
+void NodeExchange::beginChunked(int, const HeaderList &)
+{
+    m_begun = true;
+}
+
+void NodeExchange::writeChunk(const QByteArray &data)
+{
+    if (m_done)
+        return;
+    if (!m_stream) {
+        if (m_whole.size() + data.size() > maxWholeAnswerBytes) {
+            sendError(502, QStringLiteral("The provider's answer is larger than %1 bytes.").arg(maxWholeAnswerBytes));
+            return;
+        }
+        m_whole += data;
+        return;
+    }
+    const QList<SseParser::Event> events = m_events.feed(data);
+    for (const SseParser::Event &event : events) {
+        if (m_done)
+            return;
+        if (event.data.isEmpty() || event.data == "[DONE]")
+            continue; // FINISH says it
+        const QJsonObject chunk = QJsonDocument::fromJson(event.data).object();
+        if (chunk.contains(QLatin1String("error")) && !chunk.contains(QLatin1String("choices"))) {
+            // The relay's way of saying the provider failed after the answer began.
+            sendError(502, errorMessageOf(event.data));
+            return;
+        }
+        sendChunk(event.data);
+    }
+}
+
+void NodeExchange::endChunked()
+{
+    if (m_done)
+        return;
+    if (!m_stream)
+        sendChunk(m_whole);
+    if (m_done)
+        return;
+    Q_EMIT outgoing(Colink::finish(m_requestId));
+    end();
+}
+
+void NodeExchange::abortConnection()
+{
+    sendError(502, QStringLiteral("The provider broke off its answer."));
+}
+
+void NodeExchange::cancel()
+{
+    if (m_done)
+        return;
+    m_cancelled = true;
+    end();
+    Q_EMIT clientGone();
+}
+
+void NodeExchange::sendChunk(const QByteArray &json)
+{
+    const QJsonDocument doc = QJsonDocument::fromJson(json);
+    if (!doc.isObject()) {
+        sendError(502, QStringLiteral("The provider's answer is not a JSON object."));
+        return;
+    }
+    Q_EMIT outgoing(Colink::stream(m_requestId, doc.object()));
+}
+
+void NodeExchange::sendError(int code, const QString &message)
+{
+    if (m_done)
+        return;
+    m_failed = true;
+    Q_EMIT outgoing(Colink::error(m_requestId, code, message));
+    end();
+}
+
+void NodeExchange::end()
+{
+    m_done = true;
+    Q_EMIT ended();
+    deleteLater();
+}
