@@ -87,5 +87,14 @@ QByteArray Metrics::render(const Gauges &gauges) const
     out += "# HELP switchyard_providers_key_invalid Providers whose API key was rejected.\n"
            "# TYPE switchyard_providers_key_invalid gauge\nswitchyard_providers_key_invalid "
         + QByteArray::number(gauges.providersKeyInvalid) + '\n';
+    out += "# HELP switchyard_hub_nodes Co-Link nodes connected to this gateway's hub.\n"
+           "# TYPE switchyard_hub_nodes gauge\nswitchyard_hub_nodes " + QByteArray::number(gauges.hubNodes) + '\n';
+    out += "# HELP switchyard_hub_nodes_in_flight Calls running on hub nodes.\n"
+           "# TYPE switchyard_hub_nodes_in_flight gauge\nswitchyard_hub_nodes_in_flight "
+        + QByteArray::number(gauges.hubNodesInFlight) + '\n';
+    out += "# HELP switchyard_node_connected 1 while node mode is connected to its Co-Link server.\n"
+           "# TYPE switchyard_node_connected gauge\nswitchyard_node_connected " + QByteArray::number(gauges.nodeConnected) + '\n';
+    out += "# HELP switchyard_node_in_flight Calls this machine runs for its Co-Link server.\n"
+           "# TYPE switchyard_node_in_flight gauge\nswitchyard_node_in_flight " + QByteArray::number(gauges.nodeInFlight) + '\n';
     return out;
 }

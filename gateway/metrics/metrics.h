@@ -17,6 +17,10 @@ public:
     struct Gauges {
         int activeBans = 0;
         int providersKeyInvalid = 0;
+        int hubNodes = 0;       // Co-Link nodes connected to this gateway
+        int hubNodesInFlight = 0;
+        int nodeConnected = 0;  // 1 while node mode is connected to its server
+        int nodeInFlight = 0;   // calls this machine runs for its server
     };
     QByteArray render(const Gauges &gauges) const;
 

@@ -56,6 +56,7 @@ void NodeClient::configure(const ColinkSettings &settings)
     if (redial) {
         hangUp();
         m_failedDials = 0;
+        m_backoffStep = 0;
         dial();
     } else if (reregister && m_state == State::Connected) {
         sendRegister();
@@ -70,6 +71,7 @@ void NodeClient::setEnabled(bool enabled)
     qCInfo(lcNode) << "node mode" << (enabled ? "on" : "off");
     hangUp();
     m_failedDials = 0;
+    m_backoffStep = 0;
     if (enabled)
         dial();
 }
@@ -146,6 +148,7 @@ void NodeClient::onConnected()
     m_sinceHeard.start();
     m_connectedSinceMs = QDateTime::currentMSecsSinceEpoch();
     m_lastError.clear();
+    m_failedDials = 0;
     qCInfo(lcNode).noquote() << "connected to" << QUrl(m_settings.serverUrl).toString(QUrl::RemoveUserInfo);
     setState(State::Connected);
     sendRegister();
@@ -166,20 +169,20 @@ void NodeClient::onUnconnected()
         return;
     if (healthy) {
         // A live connection that dropped is redialled at once, as the reference client does.
-        m_failedDials = 0;
+        m_backoffStep = 0;
         dial();
         return;
     }
+    ++m_failedDials;
     scheduleRedial();
 }
 
 void NodeClient::scheduleRedial()
 {
-    const int doublings = qMin(m_failedDials, 16);
+    const int doublings = qMin(m_backoffStep++, 16);
     const qint64 nominal = qMin<qint64>(qint64(m_timings.backoffFirstMs) << doublings, m_timings.backoffMaxMs);
     // Jitter downwards (up to a fifth) so that many nodes of one server do not redial in step.
     const qint64 delay = nominal - qint64(QRandomGenerator::global()->bounded(nominal / 5 + 1));
-    ++m_failedDials;
     m_nextRetryAtMs = QDateTime::currentMSecsSinceEpoch() + delay;
     qCInfo(lcNode) << "redialing in" << delay << "ms";
     m_redialTimer.start(int(delay));

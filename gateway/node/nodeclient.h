@@ -97,7 +97,9 @@ private:
     QElapsedTimer m_connectedFor;
     qint64 m_nextRetryAtMs = 0;
     qint64 m_connectedSinceMs = 0;
-    int m_failedDials = 0;
+    int m_failedDials = 0; // in a row, for the status
+    int m_backoffStep = 0;  // reset only by a connection that lasted: a server that accepts and drops
+                            // at once is not hammered
     qint64 m_served = 0;
     qint64 m_errors = 0;
     QString m_lastError;

@@ -2,6 +2,7 @@
 
 #include "core/clock.h"
 #include "gateway.h"
+#include "hub/hub.h"
 #include "metrics/metrics.h"
 #include "routing/router.h"
 #include "server/accesscontrol.h"
@@ -199,7 +200,9 @@ void ApiServer::dispatch(Context &ctx)
     static const Route routes[] = {{"GET", "/health"},         {"GET", "/metrics"},
                                    {"GET", "/openapi.json"},   {"GET", "/v1/models"},
                                    {"POST", "/v1/chat/completions"}, {"POST", "/v1/embeddings"},
-                                   {"POST", "/v1/messages"},   {"POST", "/v1/messages/count_tokens"}};
+                                   {"POST", "/v1/messages"},   {"POST", "/v1/messages/count_tokens"},
+                                   {"GET", "/hub/nodes"},      {"GET", "/node"},
+                                   {"GET", "/ws"}};
     const bool isModelItem = path.startsWith(QLatin1String("/v1/models/"));
     bool knownPath = isModelItem;
     bool matched = isModelItem && method == "GET";
@@ -230,11 +233,32 @@ void ApiServer::dispatch(Context &ctx)
         sendError(ctx, *denied);
         return;
     }
+    if (path == QLatin1String("/ws")) {
+        // An upgrade never reaches here; a plain GET does.
+        sendError(ctx, GatewayError::make(ErrorKind::InvalidRequest, QStringLiteral("websocket_required"),
+                                          QStringLiteral("/ws is where Co-Link nodes connect, with a WebSocket upgrade "
+                                                         "and a Client-Token header.")));
+        return;
+    }
+    if (path == QLatin1String("/hub/nodes")) {
+        sendJson(ctx, 200, QJsonObject{{QStringLiteral("nodes"), m_gateway->hub()->nodesJson()}});
+        return;
+    }
+    if (path == QLatin1String("/node")) {
+        sendJson(ctx, 200, m_gateway->node()->statusJson());
+        return;
+    }
     if (path == QLatin1String("/metrics")) {
         Metrics::Gauges gauges;
         gauges.activeBans = m_gateway->router()->activeBanCount();
         for (const BackendPtr &b : m_gateway->router()->backends())
             gauges.providersKeyInvalid += b->keyInvalid ? 1 : 0;
+        gauges.hubNodes = m_gateway->hub()->nodeCount();
+        for (const BackendPtr &b : m_gateway->router()->nodeBackends())
+            gauges.hubNodesInFlight += b->inFlight;
+        const NodeClient::Status node = m_gateway->node()->status();
+        gauges.nodeConnected = node.state == NodeClient::State::Connected ? 1 : 0;
+        gauges.nodeInFlight = node.inFlight;
         sendRaw(ctx, 200, "text/plain; version=0.0.4; charset=utf-8", m_relay.metrics->render(gauges));
     } else if (path == QLatin1String("/openapi.json")) {
         QFile spec(QStringLiteral(":/switchyard/openapi.json"));
@@ -466,5 +490,10 @@ QJsonObject ApiServer::health() const
         {QStringLiteral("listen"), m_gateway->baseUrl()},
         {QStringLiteral("in_flight"), m_relay.metrics->inFlight()},
         {QStringLiteral("providers"), providers},
+        // Counts and states only: /health needs no token, and the lists name machines (see /hub/nodes, /node).
+        {QStringLiteral("hub"), QJsonObject{{QStringLiteral("nodes"), m_gateway->hub()->nodeCount()}}},
+        {QStringLiteral("node"),
+         QJsonObject{{QStringLiteral("enabled"), m_gateway->node()->isEnabled()},
+                     {QStringLiteral("state"), NodeClient::stateName(m_gateway->node()->status().state)}}},
     };
 }

@@ -30,8 +30,8 @@ public:
     struct Behavior {
         Mode mode = Mode::Json;
         int status = 200;
-        QByteArray body;           // RawBody; or the error message for Status
-        QByteArray retryAfter;     // Status 429
+        QByteArray body = {};      // RawBody; or the error message for Status
+        QByteArray retryAfter = {}; // Status 429
         int chunks = 3;            // Stream: content events before the usage chunk
         int intervalMs = 5;        // Stream: pause between events
         int cutAfterChunks = 1;

@@ -6,11 +6,13 @@
 GatewayFixture::GatewayFixture() = default;
 GatewayFixture::~GatewayFixture() = default;
 
-bool GatewayFixture::start(const Config &config, QString *error)
+bool GatewayFixture::start(const Config &config, QString *error, quint16 port)
 {
     GatewayOptions options;
     options.dataDir = m_dir.path();
     options.clock = &m_clock;
+    options.hubTimings = hubTimings;
+    options.nodeTimings = nodeTimings;
     m_gateway = std::make_unique<Gateway>(options);
     QString why;
     if (!m_gateway->open(&why)) {
@@ -20,7 +22,7 @@ bool GatewayFixture::start(const Config &config, QString *error)
     }
     MemorySecretStore store;
     resolveProviderKeys(config, &store, [this, &config](const ResolvedKeys &keys) { m_gateway->applyConfig(config, keys); });
-    if (!m_gateway->listen(config.gateway.host, 0, &why)) {
+    if (!m_gateway->listen(config.gateway.host, port, &why)) {
         if (error)
             *error = why;
         return false;

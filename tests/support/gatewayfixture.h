@@ -15,8 +15,9 @@ public:
     GatewayFixture();
     ~GatewayFixture();
 
-    // Applies the config (keys from literals and the environment) and starts listening.
-    bool start(const Config &config, QString *error = nullptr);
+    // Applies the config (keys from literals and the environment) and starts listening (port 0: any).
+    bool start(const Config &config, QString *error = nullptr, quint16 port = 0);
+    void stop() { m_gateway.reset(); }
     QUrl url(const QString &path) const;
     Gateway *gateway() const { return m_gateway.get(); }
     ManualClock &clock() { return m_clock; }
@@ -25,6 +26,10 @@ public:
     // A provider entry pointing at base with one model mapping public → local.
     static ProviderConfig provider(const QString &name, const QString &base, const QString &publicName,
                                    const QString &localName, int priority = 0);
+
+    // Set before start(); tests shorten the Co-Link timings.
+    HubTimings hubTimings;
+    NodeTimings nodeTimings;
 
 private:
     ManualClock m_clock;
