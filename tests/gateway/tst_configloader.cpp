@@ -4,6 +4,7 @@
 
 #include <QFile>
 #include <QTemporaryDir>
+#include <QCryptographicHash>
 #include <QTest>
 
 class TestConfigLoader final : public QObject
@@ -13,6 +14,7 @@ class TestConfigLoader final : public QObject
 private Q_SLOTS:
     void colinkConfigLoadsUnchanged();
     void extensionsAndKeySources();
+    void nodeAndHubSettings();
     void rejectsBadInput_data();
     void rejectsBadInput();
     void writerKeepsSecretsOut();
@@ -115,6 +117,34 @@ providers:
     QCOMPARE(c.providers[2].keychainKey(), QStringLiteral("provider:keychain-key:api_key"));
 }
 
+void TestConfigLoader::nodeAndHubSettings()
+{
+    // Node mode follows server_url unless node.enabled says otherwise.
+    QVERIFY(load("server_url: ws://h/ws\n").config->colink.nodeWanted());
+    QVERIFY(!load("{}\n").config->colink.nodeWanted());
+    QVERIFY(!load("server_url: ws://h/ws\nnode: {enabled: false}\n").config->colink.nodeWanted());
+
+    const ConfigResult r = load(R"(hub:
+  node_tokens:
+    - client-plain-token-123
+    - {name: office, sha256: 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08}
+)");
+    QVERIFY2(r.config, qPrintable(r.error));
+    QCOMPARE(r.warnings, QStringList());
+    const QList<AccessToken> &tokens = r.config->hub.nodeTokens;
+    QCOMPARE(tokens.size(), 2);
+    // A plain token is kept as its hash, under a name that does not give it away.
+    QCOMPARE(tokens[0].sha256Hex, QCryptographicHash::hash("client-plain-token-123", QCryptographicHash::Sha256).toHex());
+    QVERIFY(!tokens[0].name.contains(QLatin1String("plain-token")));
+    QCOMPARE(tokens[1].name, QStringLiteral("office"));
+    const QByteArray yaml = ConfigWriter::toYaml(*r.config);
+    QVERIFY(!yaml.contains("client-plain-token-123"));
+    const ConfigResult again = load(yaml);
+    QVERIFY2(again.config, qPrintable(again.error));
+    QCOMPARE(again.config->hub.nodeTokens.size(), 2);
+    QCOMPARE(again.config->hub.nodeTokens[0].sha256Hex, tokens[0].sha256Hex);
+}
+
 void TestConfigLoader::rejectsBadInput_data()
 {
     QTest::addColumn<QByteArray>("yaml");
@@ -143,6 +173,14 @@ void TestConfigLoader::rejectsBadInput_data()
     QTest::newRow("bad server url") << QByteArray("server_url: http://x/ws\n") << QStringLiteral("server_url: 'http://x/ws' is not a ws://");
     QTest::newRow("enabled not bool") << QByteArray("providers:\n  - {type: openai, enabled: maybe, models: [a]}\n")
                                       << QStringLiteral("expected true or false");
+    QTest::newRow("short node token") << QByteArray("hub:\n  node_tokens: [abc]\n")
+                                      << QStringLiteral("config.yaml:2: hub.node_tokens[0]: a node token needs at least 8");
+    QTest::newRow("node tokens not a list") << QByteArray("hub:\n  node_tokens: abcdefghij\n")
+                                            << QStringLiteral("hub.node_tokens: expected a list");
+    QTest::newRow("bad node token hash") << QByteArray("hub:\n  node_tokens: [{name: n, sha256: xyz}]\n")
+                                         << QStringLiteral("hub.node_tokens[0].sha256");
+    QTest::newRow("node.enabled not bool") << QByteArray("node: {enabled: sometimes}\n")
+                                           << QStringLiteral("node.enabled: expected true or false");
     QTest::newRow("top level list") << QByteArray("- a\n- b\n") << QStringLiteral("expected a mapping");
 }
 

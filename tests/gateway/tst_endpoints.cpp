@@ -247,7 +247,8 @@ void TestEndpoints::openApiListsEveryRoute()
     const QStringList served{QStringLiteral("/v1/chat/completions"), QStringLiteral("/v1/embeddings"),
                              QStringLiteral("/v1/models"), QStringLiteral("/v1/models/{id}"), QStringLiteral("/health"),
                              QStringLiteral("/metrics"), QStringLiteral("/openapi.json"), QStringLiteral("/v1/messages"),
-                             QStringLiteral("/v1/messages/count_tokens")};
+                             QStringLiteral("/v1/messages/count_tokens"), QStringLiteral("/hub/nodes"),
+                             QStringLiteral("/node"), QStringLiteral("/ws")};
     const QStringList described = paths.keys();
     QCOMPARE(QSet<QString>(described.begin(), described.end()), QSet<QString>(served.begin(), served.end()));
     for (const QString &path : paths.keys()) {

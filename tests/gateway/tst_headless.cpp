@@ -1,6 +1,9 @@
 // The real binary, started the way a user or a service manager starts it.
+#include "colinkdoubles.h"
 #include "fakeupstream.h"
 #include "testhttp.h"
+
+#include <QJsonArray>
 
 #include <QFile>
 #include <QProcess>
@@ -14,6 +17,7 @@ class TestHeadless final : public QObject
 
 private Q_SLOTS:
     void colinkConfigServesAndStopsCleanly();
+    void colinkClientConfigJoinsItsServer();
     void brokenConfigFailsWithFileAndLine();
     void nonLoopbackWithoutTokensIsRefused();
     void tokenHash();
@@ -82,6 +86,63 @@ providers:
     QVERIFY(err.contains("stopped"));
     QVERIFY2(!err.contains("sk-colink-literal"), "the key reached the log");
     QVERIFY(QFile::exists(dir.filePath(QStringLiteral("data/requests.sqlite"))));
+}
+
+void TestHeadless::colinkClientConfigJoinsItsServer()
+{
+    FakeUpstream upstream;
+    QVERIFY(upstream.start());
+    FakeColinkServer server;
+    QVERIFY(server.start());
+    QTemporaryDir dir;
+    // What a Co-Link user already has next to the reference client: it joins the server the same way.
+    const QString config = writeFile(dir, QStringLiteral(R"(client_token: "client-dropin-0123456789"
+server_url: "%2"
+max_parallel: 3
+
+providers:
+  - type: "openai"
+    api_key: "sk-colink-literal"
+    base_url: "%1"
+    models:
+      - local: "deepseek-chat"
+        server_mapping: "pro-model"
+)").arg(upstream.baseUrl(), server.url()).toUtf8());
+
+    QProcess process;
+    process.setProcessChannelMode(QProcess::SeparateChannels);
+    process.start(QStringLiteral(SWITCHYARD_BINARY),
+                  {QStringLiteral("--headless"), QStringLiteral("--config"), config, QStringLiteral("--listen"),
+                   QStringLiteral("127.0.0.1:0"), QStringLiteral("--data-dir"), dir.filePath(QStringLiteral("data"))});
+    QVERIFY(process.waitForStarted());
+    QByteArray err;
+    QVERIFY2(TestHttp::waitUntil([&] {
+                 err += process.readAllStandardError();
+                 return !server.framesOfType(QStringLiteral("REGISTER")).isEmpty();
+             }, 10'000),
+             err.constData());
+    QCOMPARE(server.lastTokenHeader(), QByteArray("client-dropin-0123456789"));
+    const QJsonObject registration = server.framesOfType(QStringLiteral("REGISTER")).first().data;
+    QCOMPARE(registration.value(QLatin1String("max_parallel")).toInt(), 3);
+    QCOMPARE(registration.value(QLatin1String("models")).toArray(), QJsonArray{QStringLiteral("pro-model")});
+
+    server.sendCall(QStringLiteral("req-dropin"), QStringLiteral("pro-model"),
+                    QJsonObject{{QStringLiteral("model"), QStringLiteral("pro-model")},
+                                {QStringLiteral("messages"), QJsonArray{QJsonObject{{QStringLiteral("role"), QStringLiteral("user")},
+                                                                                    {QStringLiteral("content"), QStringLiteral("hi")}}}}});
+    QVERIFY(TestHttp::waitUntil([&] {
+        const auto frames = server.framesFor(QStringLiteral("req-dropin"));
+        return !frames.isEmpty() && frames.last().type == QLatin1String("FINISH");
+    }));
+    QCOMPARE(server.framesFor(QStringLiteral("req-dropin")).size(), 2);
+    QCOMPARE(upstream.received().first().json.value(QLatin1String("model")).toString(), QStringLiteral("deepseek-chat"));
+
+    process.terminate();
+    QVERIFY(TestHttp::waitUntil([&] { return process.state() == QProcess::NotRunning; }, 10'000));
+    QCOMPARE(process.exitCode(), 0);
+    err += process.readAllStandardError();
+    QVERIFY(err.contains("connected to"));
+    QVERIFY2(!err.contains("client-dropin-0123456789"), "the client token reached the log");
 }
 
 void TestHeadless::brokenConfigFailsWithFileAndLine()
