@@ -33,6 +33,15 @@ providers: []
 #    type: openai
 #    base_url: http://127.0.0.1:11434/v1
 #    models: [llama3.2]
+
+# Share this machine with a Co-Link server (node mode; see docs/colink.md):
+# server_url: wss://colink.example/ws
+# client_token: client-...
+# max_parallel: 2
+
+# Let other machines' Co-Link nodes join this gateway at /ws (hub mode):
+# hub:
+#   node_tokens: [client-a-long-random-token]
 )";
 
 } // namespace
