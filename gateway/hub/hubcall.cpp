@@ -84,7 +84,7 @@ void HubCall::deliver(const QByteArray &bytes)
     m_held += bytes;
     if (m_held.size() > maxHeldBytes) {
         cancelOnNode(); // nobody would read the rest in time
-        fail(Failure::Interrupted, QStringLiteral("the caller reads too slowly; the call was cancelled"));
+        fail(Failure::CallerTooSlow, QStringLiteral("the caller reads too slowly; the call was cancelled"));
     }
 }
 

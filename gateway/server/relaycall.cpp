@@ -195,6 +195,11 @@ void RelayCall::onFinished()
         return;
     }
     dropUpstream();
+    if (failure == UpstreamExchange::Failure::CallerTooSlow) {
+        failAfterCommit(GatewayError::make(ErrorKind::UpstreamError, QStringLiteral("client_too_slow"), errorText),
+                        QStringLiteral("client_too_slow"), Blame::Nobody);
+        return;
+    }
     if (failure != UpstreamExchange::Failure::None) {
         const GatewayError cut = GatewayError::make(ErrorKind::UpstreamError, QStringLiteral("upstream_interrupted"),
                                                QStringLiteral("Provider '%1' broke off its answer: %2")
@@ -320,12 +325,12 @@ void RelayCall::onTimeout(const GatewayError &error)
     failAfterCommit(error, QStringLiteral("timeout"));
 }
 
-void RelayCall::failAfterCommit(const GatewayError &error, const QString &outcome)
+void RelayCall::failAfterCommit(const GatewayError &error, const QString &outcome, Blame blame)
 {
-    // Too late to fail over, but the model on this provider is still put aside for the next requests.
-    if (m_candidate->backend->node)
+    // Too late to fail over, but a failing backend is still put aside for the next requests.
+    if (blame == Blame::Backend && m_candidate->backend->node)
         m_ctx.router->banBackend(m_candidate->backend, error.message);
-    else
+    else if (blame == Blame::Backend)
         m_ctx.router->banModel(*m_candidate, error.message);
     m_ctx.metrics->attemptFinished(m_candidate->backend->config.name, outcome);
     // The client already has a 200 and part of the answer. A stream gets an error event so the failure is

@@ -73,7 +73,8 @@ private:
     void handleErrorStatus();
     void commitHeaders();
     void send(const QByteArray &bytes);
-    void failAfterCommit(const GatewayError &error, const QString &outcome);
+    enum class Blame { Backend, Nobody };
+    void failAfterCommit(const GatewayError &error, const QString &outcome, Blame blame = Blame::Backend);
     void finishSuccess();
     void finishWithError(const GatewayError &error);
     void complete(int status, const QString &error);

@@ -19,6 +19,7 @@ public:
         Connect,     // no answer at all: refused, unreachable, TLS, closed before answering, node gone
         Interrupted, // the answer started and was cut off
         Protocol,    // the backend did not speak its protocol
+        CallerTooSlow, // given up because the client could not keep up; the backend is not at fault
     };
 
     using QObject::QObject;

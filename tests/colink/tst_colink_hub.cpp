@@ -69,6 +69,7 @@ private Q_SLOTS:
     void nodeAnsweringErrorIsBannedAndTheCallFailsOver();
     void busyNodeIsSkippedWithoutBan();
     void departedCallerSendsCancelAndNeverBlocksTheNode();
+    void slowCallerNeverStallsTheNode();
     void callerLeavingAbortsOurNodesUpstream();
     void silentNodeHitsTheFirstByteTimeout();
     void nodeThatStopsAnsweringPingsIsDropped();
@@ -383,6 +384,30 @@ void TestColinkHub::departedCallerSendsCancelAndNeverBlocksTheNode()
     // socket stays free for the next caller.
     for (int i = 0; i < 2000; ++i)
         node->streamChunk(id, QStringLiteral("nobody is listening "));
+    node->setAnswer(FakeColinkNode::Answer::Whole);
+    const auto next = TestHttp::post(m_hub->url(QStringLiteral("/v1/chat/completions")), chatBody(QStringLiteral("shared"), false));
+    QCOMPARE(next.status, 200);
+    QCOMPARE(contentOf(next.body), QStringLiteral("whole from n"));
+}
+
+void TestColinkHub::slowCallerNeverStallsTheNode()
+{
+    QVERIFY(startHub(hubConfig()));
+    auto node = fakeNode(QStringLiteral("n"), FakeColinkNode::Answer::Hold, 2);
+    QVERIFY(node);
+    RawClient sleeper; // asks for a stream and never reads it
+    QVERIFY(sleeper.connectTo(m_hub->gateway()->port()));
+    sleeper.socket().setReadBufferSize(1);
+    sleeper.sendPost("/v1/chat/completions", chatBody(QStringLiteral("shared"), true));
+    QVERIFY(waitUntil([&] { return node->calls().size() == 1; }));
+    const QString id = node->calls().first().value(QLatin1String("request_id")).toString();
+    // 40 MB of answer: far more than the caller's socket, the kernel and the hub's per-call limit hold.
+    const QString piece(64 * 1024, QLatin1Char('x'));
+    for (int i = 0; i < 640; ++i)
+        node->streamChunk(id, piece);
+    // The hub gives up on that caller instead of on the node: CANCEL, and the node's next call is served.
+    QVERIFY(waitUntil([&] { return node->cancels().contains(id); }, 20'000));
+    QCOMPARE(m_hub->gateway()->router()->activeBanCount(), 0); // the caller's fault, not the node's
     node->setAnswer(FakeColinkNode::Answer::Whole);
     const auto next = TestHttp::post(m_hub->url(QStringLiteral("/v1/chat/completions")), chatBody(QStringLiteral("shared"), false));
     QCOMPARE(next.status, 200);
