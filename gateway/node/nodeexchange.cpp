@@ -1,22 +1,18 @@
 #include "nodeexchange.h"
 
 #include "colink/colinkmessage.h"
+#include "providers/registry.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
 
 namespace {
 
-// The message of an OpenAI error body, or the start of whatever else was sent.
+// The message of an OpenAI error body (the relay speaks OpenAI to a node), or the start of whatever else came.
 QString errorMessageOf(const QByteArray &body)
 {
-    const QJsonObject root = QJsonDocument::fromJson(body).object();
-    const QJsonValue error = root.value(QLatin1String("error"));
-    if (error.isObject())
-        return error.toObject().value(QLatin1String("message")).toString();
-    if (error.isString())
-        return error.toString();
-    return QString::fromUtf8(body.left(300)).simplified();
+    const QString message = ProviderRegistry::adapter(QStringLiteral("openai"))->errorMessageOf(body);
+    return message.isEmpty() ? QString::fromUtf8(body.left(300)).simplified() : message;
 }
 
 } // namespace

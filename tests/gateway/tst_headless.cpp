@@ -24,7 +24,35 @@ private Q_SLOTS:
 
 private:
     static QString writeFile(const QTemporaryDir &dir, const QByteArray &content);
+    // A Co-Link client config.yaml as its guide prints it, for one provider at upstreamUrl.
+    static QByteArray colinkClientConfig(const QString &upstreamUrl, const QString &serverUrl = {});
+    static void startHeadless(QProcess &process, const QString &config, const QTemporaryDir &dir);
 };
+
+QByteArray TestHeadless::colinkClientConfig(const QString &upstreamUrl, const QString &serverUrl)
+{
+    return QStringLiteral(R"(client_token: "client-dropin-0123456789"
+%2max_parallel: 3
+
+providers:
+  - type: "openai"
+    api_key: "sk-colink-literal"
+    base_url: "%1"
+    models:
+      - local: "deepseek-chat"
+        server_mapping: "pro-model"
+)")
+        .arg(upstreamUrl, serverUrl.isEmpty() ? QString() : QStringLiteral("server_url: \"%1\"\n").arg(serverUrl))
+        .toUtf8();
+}
+
+void TestHeadless::startHeadless(QProcess &process, const QString &config, const QTemporaryDir &dir)
+{
+    process.setProcessChannelMode(QProcess::SeparateChannels);
+    process.start(QStringLiteral(SWITCHYARD_BINARY),
+                  {QStringLiteral("--headless"), QStringLiteral("--config"), config, QStringLiteral("--listen"),
+                   QStringLiteral("127.0.0.1:0"), QStringLiteral("--data-dir"), dir.filePath(QStringLiteral("data"))});
+}
 
 QString TestHeadless::writeFile(const QTemporaryDir &dir, const QByteArray &content)
 {
@@ -41,23 +69,10 @@ void TestHeadless::colinkConfigServesAndStopsCleanly()
     QVERIFY(upstream.start());
     QTemporaryDir dir;
     // A Co-Link client config, unchanged in form.
-    const QString config = writeFile(dir, QStringLiteral(R"(client_token: "client-xyz"
-max_parallel: 3
-
-providers:
-  - type: "openai"
-    api_key: "sk-colink-literal"
-    base_url: "%1"
-    models:
-      - local: "deepseek-chat"
-        server_mapping: "pro-model"
-)").arg(upstream.baseUrl()).toUtf8());
+    const QString config = writeFile(dir, colinkClientConfig(upstream.baseUrl()));
 
     QProcess process;
-    process.setProcessChannelMode(QProcess::SeparateChannels);
-    process.start(QStringLiteral(SWITCHYARD_BINARY),
-                  {QStringLiteral("--headless"), QStringLiteral("--config"), config, QStringLiteral("--listen"),
-                   QStringLiteral("127.0.0.1:0"), QStringLiteral("--data-dir"), dir.filePath(QStringLiteral("data"))});
+    startHeadless(process, config, dir);
     QVERIFY(process.waitForStarted());
     QByteArray err;
     static const QRegularExpression listening(QStringLiteral("listening on http://127\\.0\\.0\\.1:(\\d+)/v1"));
@@ -96,24 +111,10 @@ void TestHeadless::colinkClientConfigJoinsItsServer()
     QVERIFY(server.start());
     QTemporaryDir dir;
     // What a Co-Link user already has next to the reference client: it joins the server the same way.
-    const QString config = writeFile(dir, QStringLiteral(R"(client_token: "client-dropin-0123456789"
-server_url: "%2"
-max_parallel: 3
-
-providers:
-  - type: "openai"
-    api_key: "sk-colink-literal"
-    base_url: "%1"
-    models:
-      - local: "deepseek-chat"
-        server_mapping: "pro-model"
-)").arg(upstream.baseUrl(), server.url()).toUtf8());
+    const QString config = writeFile(dir, colinkClientConfig(upstream.baseUrl(), server.url()));
 
     QProcess process;
-    process.setProcessChannelMode(QProcess::SeparateChannels);
-    process.start(QStringLiteral(SWITCHYARD_BINARY),
-                  {QStringLiteral("--headless"), QStringLiteral("--config"), config, QStringLiteral("--listen"),
-                   QStringLiteral("127.0.0.1:0"), QStringLiteral("--data-dir"), dir.filePath(QStringLiteral("data"))});
+    startHeadless(process, config, dir);
     QVERIFY(process.waitForStarted());
     QByteArray err;
     QVERIFY2(TestHttp::waitUntil([&] {
