@@ -51,10 +51,10 @@ Gateway::Gateway(const GatewayOptions &options, QObject *parent)
 Gateway::~Gateway()
 {
     // Relays are children of this object and of the node client; let them go before the parts they use.
-    delete m_node;
+    delete std::exchange(m_node, nullptr);
     const auto children = findChildren<RelayCall *>(Qt::FindDirectChildrenOnly);
     qDeleteAll(children);
-    delete m_hub;
+    delete std::exchange(m_hub, nullptr);
     delete m_http.data();
 }
 

@@ -40,12 +40,18 @@ void Hub::configure(const QList<AccessToken> &nodeTokens, const Timeouts &timeou
 {
     m_tokens = nodeTokens;
     m_timeouts = timeouts;
+    QList<QPointer<HubNode>> revoked;
     for (const Entry &e : std::as_const(m_nodes)) {
         e.backend->timeouts = timeouts;
         const bool stillAllowed = std::any_of(m_tokens.cbegin(), m_tokens.cend(),
                                               [&](const AccessToken &t) { return t.name == e.node->tokenName(); });
         if (!stillAllowed)
-            e.node->disconnectNode(QStringLiteral("node token revoked"));
+            revoked.append(e.node);
+    }
+    // Closing may report the node gone at once, which edits m_nodes: never while iterating it.
+    for (const QPointer<HubNode> &node : std::as_const(revoked)) {
+        if (node)
+            node->disconnectNode(QStringLiteral("node token revoked"));
     }
 }
 

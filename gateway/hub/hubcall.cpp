@@ -120,7 +120,10 @@ void HubCall::onFinish()
     if (!m_running)
         return;
     if (m_paused) {
+        // The node is done: nothing it does from now on (leaving, say) may spoil this answer.
         m_finishHeld = true;
+        detach();
+        m_node = nullptr;
         return;
     }
     complete();
@@ -137,7 +140,9 @@ void HubCall::onError(int code, const QString &message)
         return;
     }
     detach();
-    m_busy = code == 503 && message.startsWith(QLatin1String("BUSY"));
+    // BUSY: full (it may serve other servers too). Unsupported model: it re-registered meanwhile.
+    m_refused = (code == 503 && message.startsWith(QLatin1String("BUSY")))
+        || (code == 400 && message == QLatin1String(Colink::unsupportedModelMessage));
     const int status = code >= 400 && code <= 599 ? code : 502;
     begin(status, QByteArrayLiteral("application/json"));
     const QJsonObject error{{QStringLiteral("message"), message},

@@ -30,7 +30,7 @@ public:
     QByteArray header(QByteArrayView name) const override;
     Failure failure() const override { return m_failure; }
     QString errorString() const override { return m_error; }
-    bool refusedAsBusy() const override { return m_busy; }
+    bool refusedWithoutFault() const override { return m_refused; }
 
     // From the node's socket.
     void onStream(const QJsonObject &chunk);
@@ -58,7 +58,7 @@ private:
     bool m_running = false;
     bool m_paused = false;
     bool m_finishHeld = false; // FINISH arrived while paused
-    bool m_busy = false;
+    bool m_refused = false;
     int m_status = 0;
     QByteArray m_contentType;
     QByteArray m_held;

@@ -49,7 +49,8 @@ void NodeExchange::writeChunk(const QByteArray &data)
         return;
     if (!m_stream) {
         if (m_whole.size() + data.size() > maxWholeAnswerBytes) {
-            sendError(502, QStringLiteral("The provider's answer is larger than %1 bytes.").arg(maxWholeAnswerBytes));
+            sendError(502, QStringLiteral("The provider's answer is larger than %1 bytes.").arg(maxWholeAnswerBytes),
+                      Relay::StillRunning);
             return;
         }
         m_whole += data;
@@ -63,7 +64,7 @@ void NodeExchange::writeChunk(const QByteArray &data)
             continue; // FINISH says it
         const QJsonObject chunk = QJsonDocument::fromJson(event.data).object();
         if (chunk.contains(QLatin1String("error")) && !chunk.contains(QLatin1String("choices"))) {
-            // The relay's way of saying the provider failed after the answer began.
+            // The relay's way of saying the provider failed after the answer began; it ends the answer itself.
             sendError(502, errorMessageOf(event.data));
             return;
         }
@@ -101,24 +102,32 @@ void NodeExchange::sendChunk(const QByteArray &json)
 {
     const QJsonDocument doc = QJsonDocument::fromJson(json);
     if (!doc.isObject()) {
-        sendError(502, QStringLiteral("The provider's answer is not a JSON object."));
+        sendError(502, QStringLiteral("The provider's answer is not a JSON object."), Relay::StillRunning);
         return;
     }
     Q_EMIT outgoing(Colink::stream(m_requestId, doc.object()));
 }
 
-void NodeExchange::sendError(int code, const QString &message)
+void NodeExchange::sendError(int code, const QString &message, Relay relay)
 {
     if (m_done)
         return;
     m_failed = true;
     Q_EMIT outgoing(Colink::error(m_requestId, code, message));
-    end();
+    end(relay);
 }
 
-void NodeExchange::end()
+void NodeExchange::end(Relay relay)
 {
     m_done = true;
     Q_EMIT ended();
-    deleteLater();
+    if (relay == Relay::Finished) {
+        deleteLater();
+        return;
+    }
+    // The relay is still reading its provider and counts as running: tell it, once out of its call stack.
+    QMetaObject::invokeMethod(this, [this] {
+        Q_EMIT clientGone();
+        deleteLater();
+    }, Qt::QueuedConnection);
 }

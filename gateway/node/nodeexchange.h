@@ -39,8 +39,10 @@ Q_SIGNALS:
 
 private:
     void sendChunk(const QByteArray &json);
-    void sendError(int code, const QString &message);
-    void end();
+    // StillRunning: the error was found here, not reported by the relay, which must be stopped too.
+    enum class Relay { Finished, StillRunning };
+    void sendError(int code, const QString &message, Relay relay = Relay::Finished);
+    void end(Relay relay = Relay::Finished);
 
     QString m_requestId;
     bool m_stream;

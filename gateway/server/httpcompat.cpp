@@ -247,11 +247,11 @@ void HttpServerCompat::setWebSocketGate(const QString &path, UpgradeVerifier ver
     m_webSocketHandler = std::move(handler);
     connect(this, &QAbstractHttpServer::newWebSocketConnection, this, &HttpServerCompat::takeWebSockets);
 #if !SWITCHYARD_HTTPSERVER_SOCKET_API
+    // Refusals go on to missingHandler, which answers with a length and lets Qt close the connection; Qt's
+    // own deny() leaves both open, and a client reading to the end of the body would hang.
     addWebSocketUpgradeVerifier(this, [this](const QHttpServerRequest &request) {
-        const int verdict = upgradeVerdict(convert(request));
-        if (verdict == 0)
-            return QHttpServerWebSocketUpgradeResponse::accept();
-        return QHttpServerWebSocketUpgradeResponse::deny(verdict, reasonPhrase(verdict));
+        return upgradeVerdict(convert(request)) == 0 ? QHttpServerWebSocketUpgradeResponse::accept()
+                                                     : QHttpServerWebSocketUpgradeResponse::passToNext();
     });
 #endif
 }
@@ -272,9 +272,21 @@ void HttpServerCompat::takeWebSockets()
 {
     while (hasPendingWebSocketConnections()) {
         std::unique_ptr<QWebSocket> socket = nextPendingWebSocketConnection();
-        if (socket && m_webSocketHandler)
-            m_webSocketHandler(socket.release());
+        if (!socket || !m_webSocketHandler)
+            continue;
+        // The TCP socket under an upgraded connection belongs to the listener, not to the QWebSocket: it
+        // would outlive the node until the listener closes. It goes with its WebSocket instead.
+        if (QTcpSocket *tcp = m_tcpServer ? m_tcpServer->socketFor(socket->peerAddress(), socket->peerPort()) : nullptr)
+            connect(socket.get(), &QObject::destroyed, tcp, &QObject::deleteLater);
+        m_webSocketHandler(socket.release());
     }
+}
+
+void HttpServerCompat::refuseUpgrade(const QHttpServerRequest &request, HttpExchange *exchange)
+{
+    const int status = upgradeVerdict(convert(request));
+    exchange->respond(status == 0 ? 500 : status, {{QByteArrayLiteral("Content-Type"), QByteArrayLiteral("text/plain")}},
+                      reasonPhrase(status) + '\n');
 }
 
 bool HttpServerCompat::startListening(const QHostAddress &address, quint16 port, QString *error)
@@ -332,10 +344,7 @@ void HttpServerCompat::missingHandler(const QHttpServerRequest &request, QTcpSoc
 {
     // Reached only for refused WebSocket upgrades (handleRequest accepts everything else); Qt closes the
     // connection after this.
-    const int status = upgradeVerdict(convert(request));
-    auto *exchange = new HttpExchange(socket, true);
-    exchange->respond(status == 0 ? 500 : status, {{QByteArrayLiteral("Content-Type"), QByteArrayLiteral("text/plain")}},
-                      reasonPhrase(status) + '\n');
+    refuseUpgrade(request, new HttpExchange(socket, true));
 }
 
 #else
@@ -351,7 +360,15 @@ bool HttpServerCompat::handleRequest(const QHttpServerRequest &request, QHttpSer
 
 void HttpServerCompat::missingHandler(const QHttpServerRequest &request, QHttpServerResponder &responder)
 {
-    handleRequest(request, responder);
+    if (!isWebSocketUpgrade(request)) {
+        handleRequest(request, responder);
+        return;
+    }
+    // A WebSocket upgrade the verifier passed on: refused. Qt closes the connection after this.
+    QTcpSocket *socket = m_tcpServer ? m_tcpServer->socketFor(request.remoteAddress(), request.remotePort()) : nullptr;
+    auto *exchange = new HttpExchange(socket, true);
+    exchange->m_responder.emplace(std::move(responder));
+    refuseUpgrade(request, exchange);
 }
 
 #endif

@@ -127,6 +127,7 @@ private:
     // 0 to accept; else the status to refuse with (404 off the gate's path).
     int upgradeVerdict(const HttpRequest &request) const;
     void takeWebSockets();
+    void refuseUpgrade(const QHttpServerRequest &request, HttpExchange *exchange);
 
     Handler m_handler;
     QString m_webSocketPath;

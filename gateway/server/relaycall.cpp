@@ -240,10 +240,10 @@ void RelayCall::handleErrorStatus()
                                .arg(upstreamMessage.isEmpty() ? QString() : QStringLiteral(": ") + upstreamMessage);
     const QByteArray retryAfter = m_upstream->header("Retry-After");
     const QByteArray contentType = m_upstream->header("Content-Type");
-    const bool busy = m_upstream->refusedAsBusy();
+    const bool refused = m_upstream->refusedWithoutFault();
     dropUpstream();
 
-    if (busy) {
+    if (refused) {
         // A node shared with other servers may be full although this hub counted a free slot: not a fault.
         GatewayError e = GatewayError::make(ErrorKind::Unavailable, QStringLiteral("backend_busy"), detail);
         e.retryAfter = QByteArrayLiteral("1");

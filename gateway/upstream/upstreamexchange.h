@@ -35,8 +35,9 @@ public:
     virtual QByteArray header(QByteArrayView name) const = 0;
     virtual Failure failure() const = 0;
     virtual QString errorString() const = 0;
-    // True when the backend turned the call away only because it is full: try another, ban nobody.
-    virtual bool refusedAsBusy() const { return false; }
+    // True when the backend turned the call away without being at fault (full, or it no longer serves the
+    // model): try another, ban nobody.
+    virtual bool refusedWithoutFault() const { return false; }
 
 Q_SIGNALS:
     void connected();        // the backend is reachable

@@ -238,6 +238,9 @@ void FakeColinkNode::answer(const QJsonObject &call)
     case Answer::Busy:
         error(503, QStringLiteral("BUSY: Local concurrency limit reached"));
         break;
+    case Answer::Unsupported:
+        error(400, QStringLiteral("Model not supported natively by this client"));
+        break;
     case Answer::Silent:
         break;
     case Answer::DieMidStream:

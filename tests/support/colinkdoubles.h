@@ -64,6 +64,7 @@ public:
         Whole,         // one STREAM with a chat.completion, then FINISH
         ErrorThenFinish, // the reference node's habit: ERROR 500 followed by FINISH
         Busy,          // ERROR 503 "BUSY: ..." (then FINISH, as the reference node does)
+        Unsupported,   // ERROR 400 "Model not supported natively by this client" (then FINISH)
         Silent,        // never answers
         DieMidStream,  // one STREAM, then the socket is closed
         Hold,          // one STREAM, then waits for release()
