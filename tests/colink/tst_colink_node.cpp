@@ -10,6 +10,8 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTest>
 
 using TestHttp::waitUntil;
@@ -37,6 +39,48 @@ QStringList typesOf(const QList<FakeColinkServer::Frame> &frames)
     return types;
 }
 
+// An HTTP proxy that tunnels CONNECT requests to one fixed port, whatever host they name.
+class ConnectProxy final : public QObject
+{
+public:
+    explicit ConnectProxy(quint16 target) : m_target(target)
+    {
+        connect(&m_server, &QTcpServer::newConnection, this, [this] {
+            while (QTcpSocket *client = m_server.nextPendingConnection()) {
+                client->setParent(this);
+                connect(client, &QTcpSocket::readyRead, this, [this, client] { onClientData(client); });
+            }
+        });
+    }
+    bool start() { return m_server.listen(QHostAddress::LocalHost, 0); }
+    quint16 port() const { return m_server.serverPort(); }
+    QByteArrayList requests; // the CONNECT lines seen
+
+private:
+    void onClientData(QTcpSocket *client)
+    {
+        if (QTcpSocket *upstream = m_tunnels.value(client)) {
+            upstream->write(client->readAll());
+            return;
+        }
+        if (!client->canReadLine())
+            return;
+        requests << client->readLine().trimmed();
+        while (client->bytesAvailable() && client->readLine().trimmed().size() > 0) {
+        }
+        auto *upstream = new QTcpSocket(this);
+        m_tunnels.insert(client, upstream);
+        connect(upstream, &QTcpSocket::connected, client,
+                [client] { client->write("HTTP/1.1 200 Connection established\r\n\r\n"); });
+        connect(upstream, &QTcpSocket::readyRead, client, [client, upstream] { client->write(upstream->readAll()); });
+        upstream->connectToHost(QHostAddress::LocalHost, m_target);
+    }
+
+    QTcpServer m_server;
+    quint16 m_target;
+    QHash<QTcpSocket *, QTcpSocket *> m_tunnels;
+};
+
 } // namespace
 
 class TestColinkNode : public QObject
@@ -58,6 +102,7 @@ private Q_SLOTS:
     void droppedConnectionIsRedialedAndReregistered();
     void failedDialsBackOff();
     void silentServerIsNoticedAndRedialed();
+    void dialsThroughTheSystemProxy();
     void switchesOffAndOnAtRunTime();
     void reregistersWhenProvidersChange();
 
@@ -339,6 +384,19 @@ void TestColinkNode::silentServerIsNoticedAndRedialed()
     // No pong comes back: once deadAfterMs has passed the node gives up on it and dials again.
     QVERIFY(waitUntil([&] { return silent.handshakes() >= 2; }, 5000));
     QVERIFY2(timer.elapsed() >= 300, qPrintable(QString::number(timer.elapsed())));
+}
+
+void TestColinkNode::dialsThroughTheSystemProxy()
+{
+    ConnectProxy proxy(m_server->port());
+    QVERIFY(proxy.start());
+    // The server's name does not resolve here: only the proxy can reach it.
+    qputenv("http_proxy", QStringLiteral("http://127.0.0.1:%1").arg(proxy.port()).toLatin1());
+    const bool registered = startNode(nodeConfig(QStringLiteral("ws://colink.invalid:8080/ws")));
+    qunsetenv("http_proxy");
+    QVERIFY(registered);
+    QCOMPARE(proxy.requests.size(), 1);
+    QCOMPARE(proxy.requests.first(), QByteArray("CONNECT colink.invalid:8080 HTTP/1.1"));
 }
 
 void TestColinkNode::switchesOffAndOnAtRunTime()
