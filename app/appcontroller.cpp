@@ -4,13 +4,16 @@
 #include "core/logging.h"
 #include "gateway.h"
 #include "providers/registry.h"
+#include "secrets/keychainsecretstore.h"
 #include "secrets/secretstore.h"
 
 #include <QDir>
+#include <QEventLoop>
 #include <QFile>
 #include <QFileInfo>
 #include <QSaveFile>
 #include <QStandardPaths>
+#include <QTimer>
 
 namespace {
 
@@ -43,6 +46,25 @@ providers: []
 # hub:
 #   node_tokens: [client-a-long-random-token]
 )";
+
+// Runs the event loop until an asynchronous secret-store call answers (start-up only).
+SecretStore::Result waitFor(const std::function<void(SecretStore::Callback)> &call, int timeoutMs = 15'000)
+{
+    SecretStore::Result result;
+    result.error = QStringLiteral("The keychain did not answer within %1 s.").arg(timeoutMs / 1000);
+    QEventLoop loop;
+    bool answered = false;
+    call([&](const SecretStore::Result &r) {
+        result = r;
+        answered = true;
+        loop.quit();
+    });
+    if (!answered) {
+        QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
+        loop.exec();
+    }
+    return result;
+}
 
 } // namespace
 
@@ -94,20 +116,36 @@ bool AppController::start(const CommandLine &commandLine, QString *error)
         return false;
     }
 
+    // Secrets the config keeps in the keychain are read from it, once it has proved it works; without it
+    // those providers run keyless and say so. There is no plaintext fallback.
+    if (needsKeychain(config)) {
+        auto keychain = std::make_unique<KeychainSecretStore>();
+        const SecretStore::Result probe =
+            waitFor([&](SecretStore::Callback done) { keychain->probe(std::move(done), commandLine.headless ? 0 : 3000); });
+        if (probe.ok)
+            m_secrets = std::move(keychain);
+        else
+            qCWarning(lcSecrets).noquote() << probe.error
+                                           << "Providers whose api_key is not in the config run without one; give them"
+                                              " 'api_key: env:VARIABLE' or make the keychain available.";
+    }
+
     GatewayOptions options;
     options.dataDir = commandLine.dataDir.isEmpty() ? defaultDataDir() : commandLine.dataDir;
     m_gateway = new Gateway(options);
     if (!m_gateway->open(error))
         return false;
 
-    // The in-memory store answers at once; the keychain store (desktop) answers later, hence the callback.
     bool applied = false;
-    resolveProviderKeys(config, m_secrets.get(), [&](const ResolvedKeys &keys) {
-        m_gateway->applyConfig(config, keys);
-        applied = true;
+    waitFor([&](SecretStore::Callback done) {
+        resolveProviderKeys(config, m_secrets.get(), [&, done](const ResolvedKeys &keys) {
+            m_gateway->applyConfig(config, keys);
+            applied = true;
+            done({.ok = true});
+        });
     });
     if (!applied) {
-        *error = QStringLiteral("The secret store did not answer.");
+        *error = QStringLiteral("The keychain did not answer.");
         return false;
     }
     if (!m_gateway->listen(config.gateway.host, config.gateway.port, error))

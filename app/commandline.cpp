@@ -9,7 +9,10 @@ CommandLine parseCommandLine(const QStringList &arguments)
     parser.setApplicationDescription(QStringLiteral(
         "Switchyard: one local OpenAI-compatible API over all your model providers.\n\n"
         "Subcommands:\n"
-        "  token hash    read an access token on standard input and print its SHA-256 for the config"));
+        "  token hash          read an access token on standard input and print its SHA-256 for the config\n"
+        "  secret set KEY      read a secret on standard input and store it in the OS keychain under KEY,\n"
+        "                      e.g. provider:openai:api_key or colink:client_token\n"
+        "  secret delete KEY   remove it from the keychain"));
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption headless(QStringLiteral("headless"), QStringLiteral("Run the gateway without a GUI."));

@@ -1,6 +1,7 @@
 #include "appcontroller.h"
 #include "commandline.h"
 #include "gateway.h"
+#include "secrets/keychainsecretstore.h"
 #include "server/accesscontrol.h"
 #include "signalwatcher.h"
 
@@ -12,6 +13,7 @@
 #include <QCoreApplication>
 #include <QLoggingCategory>
 #include <QTextStream>
+#include <QTimer>
 #include <cstdio>
 #include <memory>
 
@@ -27,6 +29,44 @@ int hashTokenFromStdin()
     }
     std::printf("%s\n", AccessControl::hashToken(token.toUtf8()).constData());
     return 0;
+}
+
+// switchyard secret set|delete KEY: the headless way to put a key where the config expects it. The value
+// comes on standard input, never on the command line, where other users could read it.
+int manageSecret(QCoreApplication &app, const QStringList &command)
+{
+    const bool set = command.value(1) == QLatin1String("set");
+    if (command.size() != 3 || (!set && command.value(1) != QLatin1String("delete"))) {
+        std::fprintf(stderr, "usage: switchyard secret set KEY < value   |   switchyard secret delete KEY\n");
+        return 2;
+    }
+    const QString key = command.at(2);
+    QString value;
+    if (set) {
+        value = QTextStream(stdin).readLine().trimmed();
+        if (value.isEmpty()) {
+            std::fprintf(stderr, "switchyard secret set: give the value on standard input\n");
+            return 2;
+        }
+    }
+    KeychainSecretStore keychain;
+    int code = 1;
+    auto report = [&](const SecretStore::Result &r) {
+        if (r.ok)
+            std::fprintf(stderr, "%s %s in the keychain\n", set ? "stored" : "removed", qPrintable(key));
+        else
+            std::fprintf(stderr, "switchyard secret: %s\n", qPrintable(r.error));
+        code = r.ok ? 0 : 1;
+        app.quit();
+    };
+    QTimer::singleShot(0, &app, [&] {
+        if (set)
+            keychain.write(key, value, report);
+        else
+            keychain.remove(key, report);
+    });
+    app.exec();
+    return code;
 }
 
 void setIdentity()
@@ -72,7 +112,7 @@ int main(int argc, char **argv)
     for (int i = 0; i < argc; ++i)
         arguments << QString::fromLocal8Bit(argv[i]);
     const bool wantsHeadless = arguments.contains(QStringLiteral("--headless")) || noDisplayAvailable()
-        || arguments.contains(QStringLiteral("token"));
+        || arguments.contains(QStringLiteral("token")) || arguments.contains(QStringLiteral("secret"));
 
 #ifdef SWITCHYARD_WITH_GUI
     if (!wantsHeadless) {
@@ -86,6 +126,8 @@ int main(int argc, char **argv)
     const CommandLine commandLine = parseCommandLine(app.arguments());
     if (commandLine.command == QStringList{QStringLiteral("token"), QStringLiteral("hash")})
         return hashTokenFromStdin();
+    if (commandLine.command.value(0) == QLatin1String("secret"))
+        return manageSecret(app, commandLine.command);
     if (!commandLine.command.isEmpty()) {
         std::fprintf(stderr, "switchyard: unknown command '%s' (see --help)\n",
                      qPrintable(commandLine.command.join(QLatin1Char(' '))));

@@ -97,7 +97,10 @@ void Gateway::applyConfig(const Config &config, const ResolvedKeys &keys)
         qCWarning(lcSecrets).noquote() << problem;
 
     m_hub->configure(config.hub.nodeTokens, config.gateway.timeouts);
-    m_node->configure(config.colink);
+    ColinkSettings colink = config.colink;
+    if (colink.clientToken.isEmpty())
+        colink.clientToken = keys.colinkClientToken;
+    m_node->configure(colink);
     const bool nodeWanted = config.colink.nodeWanted();
     if (m_nodeWantedByConfig != nodeWanted) {
         m_nodeWantedByConfig = nodeWanted;

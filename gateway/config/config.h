@@ -67,6 +67,8 @@ struct ColinkSettings final {
     std::optional<bool> enabled; // node.enabled; unset: on when server_url is set, as for the reference client
 
     bool nodeWanted() const { return enabled.value_or(!serverUrl.isEmpty()); }
+    // Where the token lives when YAML has none.
+    static QString keychainKey() { return QStringLiteral("colink:client_token"); }
 };
 
 // Hub mode: Co-Link nodes of other machines join this gateway at GET /ws.
@@ -81,3 +83,13 @@ struct Config final {
     QList<ProviderConfig> providers;
     QString sourcePath; // file it was read from, empty when built in memory
 };
+
+// Does any secret of this config live in the keychain? (Then the keychain is worth asking at all.)
+inline bool needsKeychain(const Config &config)
+{
+    for (const ProviderConfig &p : config.providers) {
+        if (p.keySource == KeySource::Keychain && p.enabled)
+            return true;
+    }
+    return !config.colink.serverUrl.isEmpty() && config.colink.clientToken.isEmpty();
+}

@@ -57,6 +57,18 @@ void resolveProviderKeys(const Config &config, SecretStore *store,
         }
         }
     }
+    // Node mode: the desktop app keeps the Co-Link client token in the keychain rather than in YAML.
+    if (store && !config.colink.serverUrl.isEmpty() && config.colink.clientToken.isEmpty()) {
+        ++state->pending;
+        store->read(ColinkSettings::keychainKey(), [state](const SecretStore::Result &r) {
+            if (!r.ok)
+                state->result.problems << QStringLiteral("node mode: cannot read %1 from the keychain: %2")
+                                               .arg(ColinkSettings::keychainKey(), r.error);
+            else if (r.found)
+                state->result.colinkClientToken = r.value;
+            state->finishOne();
+        });
+    }
     state->started = true;
     state->finishOne();
 }

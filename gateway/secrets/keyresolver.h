@@ -12,6 +12,7 @@ class SecretStore;
 // Provider name → API key, resolved from literals, environment variables and the secret store.
 struct ResolvedKeys final {
     QHash<QString, QString> keys;
+    QString colinkClientToken; // from the keychain when the config names a server but no token
     QStringList problems; // per provider, in plain words; those providers run without a key
 };
 

@@ -14,8 +14,8 @@ public:
     struct Result {
         bool ok = false;        // false: the store failed (locked, missing backend); error says why
         bool found = false;     // ok and the entry exists
-        QString value;
-        QString error;
+        QString value = {};
+        QString error = {};
     };
     using Callback = std::function<void(const Result &)>;
 
