@@ -1,6 +1,8 @@
 #include "appcontroller.h"
 #include "commandline.h"
+#include "config/configloader.h"
 #include "gateway.h"
+#include "providers/registry.h"
 #include "secrets/keychainsecretstore.h"
 #include "server/accesscontrol.h"
 #include "signalwatcher.h"
@@ -11,6 +13,7 @@
 #endif
 
 #include <QCoreApplication>
+#include <QFileInfo>
 #include <QLoggingCategory>
 #include <QTextStream>
 #include <QTimer>
@@ -69,6 +72,39 @@ int manageSecret(QCoreApplication &app, const QStringList &command)
     return code;
 }
 
+// Does the config this run will read keep any secret in the keychain? Read before the application object
+// exists, from the raw arguments; when unsure, yes.
+bool configNeedsKeychain(const QStringList &arguments)
+{
+    QString path;
+    for (qsizetype i = 1; i < arguments.size(); ++i) {
+        const QString &a = arguments.at(i);
+        if ((a == QLatin1String("-c") || a == QLatin1String("--config")) && i + 1 < arguments.size())
+            path = arguments.at(i + 1);
+        else if (a.startsWith(QLatin1String("--config=")))
+            path = a.mid(9);
+    }
+    if (path.isEmpty())
+        path = AppController::defaultConfigPath();
+    if (!QFileInfo::exists(path))
+        return false; // the starter config keeps nothing there
+    const ConfigResult loaded = ConfigLoader::loadFile(path, ProviderRegistry::types());
+    return !loaded.config || needsKeychain(*loaded.config);
+}
+
+// Qt's plain UNIX event dispatcher relays about a fifth more requests per second than its GLib one
+// (docs/benchmarks.md). But libsecret, the keychain on Linux, answers only through a GLib main loop, so
+// only headless runs that need no keychain take it.
+void chooseEventDispatcher(const QStringList &arguments)
+{
+#if defined(Q_OS_LINUX) || defined(Q_OS_FREEBSD)
+    if (!qEnvironmentVariableIsSet("QT_NO_GLIB") && !configNeedsKeychain(arguments))
+        qputenv("QT_NO_GLIB", "1");
+#else
+    Q_UNUSED(arguments);
+#endif
+}
+
 void setIdentity()
 {
     // Per-attempt chatter is for debugging; QT_LOGGING_RULES can turn it back on.
@@ -121,6 +157,11 @@ int main(int argc, char **argv)
         return runGateway(app, parseCommandLine(app.arguments()), false);
     }
 #endif
+    const bool subcommand = arguments.contains(QStringLiteral("token")) || arguments.contains(QStringLiteral("secret"));
+    if (!subcommand) {
+        QCoreApplication::setApplicationName(QStringLiteral("switchyard")); // for the default config path
+        chooseEventDispatcher(arguments);
+    }
     QCoreApplication app(argc, argv);
     setIdentity();
     const CommandLine commandLine = parseCommandLine(app.arguments());
