@@ -43,8 +43,9 @@ void Hub::configure(const QList<AccessToken> &nodeTokens, const Timeouts &timeou
     QList<QPointer<HubNode>> revoked;
     for (const Entry &e : std::as_const(m_nodes)) {
         e.backend->timeouts = timeouts;
+        // By hash, not by name: a token replaced under the same name revokes the old one.
         const bool stillAllowed = std::any_of(m_tokens.cbegin(), m_tokens.cend(),
-                                              [&](const AccessToken &t) { return t.name == e.node->tokenName(); });
+                                              [&](const AccessToken &t) { return t.sha256Hex == e.tokenHash; });
         if (!stillAllowed)
             revoked.append(e.node);
     }
@@ -55,14 +56,14 @@ void Hub::configure(const QList<AccessToken> &nodeTokens, const Timeouts &timeou
     }
 }
 
-std::optional<QString> Hub::tokenNameFor(const QByteArray &presented) const
+std::optional<AccessToken> Hub::tokenFor(const QByteArray &presented) const
 {
     if (presented.isEmpty())
         return std::nullopt;
     const QByteArray hash = AccessControl::hashToken(presented);
     for (const AccessToken &t : m_tokens) {
         if (t.sha256Hex == hash)
-            return t.name;
+            return t;
     }
     return std::nullopt;
 }
@@ -70,7 +71,7 @@ std::optional<QString> Hub::tokenNameFor(const QByteArray &presented) const
 int Hub::verifyUpgrade(const HttpRequest &request) const
 {
     // With no node tokens configured the hub is off: it accepts no node at all.
-    if (!tokenNameFor(request.header(Colink::tokenHeader))) {
+    if (!tokenFor(request.header(Colink::tokenHeader))) {
         qCInfo(lcHub).noquote() << "refused a node from" << request.peer.toString()
                                 << (m_tokens.isEmpty() ? "(no node tokens configured)" : "(unknown Client-Token)");
         return 401;
@@ -82,23 +83,23 @@ void Hub::accept(QWebSocket *socket)
 {
     socket->setMaxAllowedIncomingMessageSize(maxFrameBytes);
     socket->setMaxAllowedIncomingFrameSize(maxFrameBytes);
-    const std::optional<QString> tokenName = tokenNameFor(socket->request().rawHeader(Colink::tokenHeader));
-    if (!tokenName) { // revoked between the upgrade and now
+    const std::optional<AccessToken> token = tokenFor(socket->request().rawHeader(Colink::tokenHeader));
+    if (!token) { // revoked between the upgrade and now
         socket->abort();
         socket->deleteLater();
         return;
     }
-    auto *node = new HubNode(socket, QString::number(m_nextId++), *tokenName, m_timings, this);
+    auto *node = new HubNode(socket, QString::number(m_nextId++), token->name, m_timings, this);
     auto backend = std::make_shared<Backend>();
     backend->config.name = QStringLiteral("node:") + node->name() + QLatin1Char('#') + node->id();
     backend->config.type = QStringLiteral("colink-node");
     backend->adapter = ProviderRegistry::adapter(QStringLiteral("openai")); // nodes speak OpenAI's format
     backend->timeouts = m_timeouts;
     backend->node = node;
-    m_nodes.append(Entry{node, backend});
+    m_nodes.append(Entry{node, backend, token->sha256Hex});
     connect(node, &HubNode::registered, this, [this, node] { onRegistered(node); });
     connect(node, &HubNode::gone, this, [this, node] { onGone(node); });
-    qCInfo(lcHub).noquote() << "node connected from" << node->address() << "with token" << *tokenName;
+    qCInfo(lcHub).noquote() << "node connected from" << node->address() << "with token" << token->name;
     Q_EMIT nodesChanged();
 }
 

@@ -44,9 +44,10 @@ private:
     struct Entry {
         HubNode *node;
         BackendPtr backend;
+        QByteArray tokenHash; // which configured token let it in
     };
 
-    std::optional<QString> tokenNameFor(const QByteArray &presented) const;
+    std::optional<AccessToken> tokenFor(const QByteArray &presented) const;
     void onRegistered(HubNode *node);
     void onGone(HubNode *node);
     void syncRouter();

@@ -27,6 +27,22 @@ QJsonObject GeminiParts::toolCall(const QJsonObject &functionCall, int index)
                                                                {QStringLiteral("arguments"), QString::fromUtf8(arguments)}}}};
 }
 
+GeminiParts::Answer GeminiParts::answerOf(const QJsonObject &candidate, int firstToolIndex)
+{
+    Answer answer;
+    const QJsonArray parts = candidate.value(QLatin1String("content")).toObject().value(QLatin1String("parts")).toArray();
+    for (const QJsonValue &v : parts) {
+        const QJsonObject part = v.toObject();
+        if (part.value(QLatin1String("thought")).toBool())
+            continue;
+        answer.text += part.value(QLatin1String("text")).toString();
+        if (part.contains(QLatin1String("functionCall")))
+            answer.toolCalls.append(toolCall(part.value(QLatin1String("functionCall")).toObject(),
+                                             firstToolIndex + int(answer.toolCalls.size())));
+    }
+    return answer;
+}
+
 QString GeminiParts::finishReason(const QString &gemini, bool calledTools, bool promptBlocked)
 {
     static const QStringList filtered{QStringLiteral("SAFETY"), QStringLiteral("RECITATION"), QStringLiteral("BLOCKLIST"),

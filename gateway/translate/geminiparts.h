@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QString>
 
@@ -10,6 +11,13 @@ namespace GeminiParts {
 QJsonObject usage(const QJsonObject &usageMetadata);
 // A functionCall part → an OpenAI tool call with id call_<index + 1>.
 QJsonObject toolCall(const QJsonObject &functionCall, int index);
+// The answer in a candidate's parts: its text, and its function calls as OpenAI tool calls numbered from
+// firstToolIndex. Thought parts (thinking summaries) are not part of the answer.
+struct Answer {
+    QString text;
+    QJsonArray toolCalls;
+};
+Answer answerOf(const QJsonObject &candidate, int firstToolIndex);
 // finishReason → OpenAI finish_reason.
 QString finishReason(const QString &geminiReason, bool calledTools, bool promptBlocked);
 

@@ -1,4 +1,5 @@
 #include "translate/streamtranslate.h"
+#include "translate/translate.h"
 
 #include "core/logging.h"
 
@@ -27,17 +28,6 @@ QString withPrefix(const QString &id, const QString &prefix)
     return id.startsWith(prefix) ? id : prefix + id;
 }
 
-// Same table as the non-stream converters in translate_anthropic.cpp.
-QString stopReasonToFinish(const QString &stopReason)
-{
-    if (stopReason == QLatin1String("max_tokens"))
-        return QStringLiteral("length");
-    if (stopReason == QLatin1String("tool_use"))
-        return QStringLiteral("tool_calls");
-    if (stopReason == QLatin1String("refusal"))
-        return QStringLiteral("content_filter");
-    return QStringLiteral("stop");
-}
 
 QString finishToStopReason(const QString &finish, bool sentToolCalls)
 {
@@ -179,7 +169,7 @@ QList<QJsonObject> AnthropicChunkSource::onEvent(const SseParser::Event &event)
         readInputUsage(usage, m_inputTokens, m_cachedTokens);
         const qint64 prompt = qMax<qint64>(0, m_inputTokens);
         const qint64 completion = usage.value(QLatin1String("output_tokens")).toInteger();
-        QJsonObject out = chunk({}, stopReasonToFinish(data.value(QLatin1String("delta")).toObject()
+        QJsonObject out = chunk({}, Translate::anthropicStopReasonToFinish(data.value(QLatin1String("delta")).toObject()
                                                            .value(QLatin1String("stop_reason")).toString()));
         out.insert(QStringLiteral("usage"),
                    QJsonObject{{QStringLiteral("prompt_tokens"), prompt},

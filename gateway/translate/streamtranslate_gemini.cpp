@@ -53,19 +53,14 @@ QList<QJsonObject> GeminiChunkSource::onEvent(const SseParser::Event &event)
         out << chunk(m_id, m_created, m_model, QJsonObject{{str("role"), str("assistant")}, {str("content"), QString()}});
     }
     const QJsonObject candidate = response.value(QLatin1String("candidates")).toArray().first().toObject();
-    QString text;
+    GeminiParts::Answer answer = GeminiParts::answerOf(candidate, m_toolCalls);
+    const QString &text = answer.text;
+    // Gemini sends a call whole, so its arguments go out in one piece.
     QJsonArray toolCalls;
-    for (const QJsonValue &v : candidate.value(QLatin1String("content")).toObject().value(QLatin1String("parts")).toArray()) {
-        const QJsonObject part = v.toObject();
-        if (part.value(QLatin1String("thought")).toBool())
-            continue;
-        text += part.value(QLatin1String("text")).toString();
-        if (part.contains(QLatin1String("functionCall"))) {
-            // Gemini sends a call whole, so its arguments go out in one piece.
-            QJsonObject call = GeminiParts::toolCall(part.value(QLatin1String("functionCall")).toObject(), m_toolCalls);
-            call.insert(str("index"), m_toolCalls++);
-            toolCalls.append(call);
-        }
+    for (const QJsonValue &v : std::as_const(answer.toolCalls)) {
+        QJsonObject call = v.toObject();
+        call.insert(str("index"), m_toolCalls++);
+        toolCalls.append(call);
     }
     if (!text.isEmpty())
         out << chunk(m_id, m_created, m_model, QJsonObject{{str("content"), text}});

@@ -21,6 +21,8 @@ std::optional<QJsonObject> openAiRequestToGemini(const QJsonObject &request, QSt
 
 // Complete (non-stream) responses, from the provider's format to OpenAI and from OpenAI to the client's.
 QJsonObject anthropicResponseToOpenAi(const QJsonObject &response);
+// An Anthropic stop_reason → OpenAI finish_reason (whole answers and streams alike).
+QString anthropicStopReasonToFinish(const QString &stopReason);
 // Gemini answers do not name the model; the caller passes the one it asked for.
 QJsonObject geminiResponseToOpenAi(const QJsonObject &response, const QString &model);
 QJsonObject openAiResponseToAnthropic(const QJsonObject &response);

@@ -408,7 +408,10 @@ QString finishToStopReason(const QString &finish, bool hasToolCalls)
     return QStringLiteral("end_turn"); // stop, content_filter and anything unknown
 }
 
-QString stopReasonToFinish(const QString &stopReason)
+
+} // namespace
+
+QString Translate::anthropicStopReasonToFinish(const QString &stopReason)
 {
     if (stopReason == QLatin1String("max_tokens"))
         return QStringLiteral("length");
@@ -418,8 +421,6 @@ QString stopReasonToFinish(const QString &stopReason)
         return QStringLiteral("content_filter");
     return QStringLiteral("stop"); // end_turn, stop_sequence, pause_turn
 }
-
-} // namespace
 
 std::optional<QJsonObject> Translate::anthropicRequestToOpenAi(const QJsonObject &request, QString *error)
 {
@@ -701,7 +702,7 @@ QJsonObject Translate::anthropicResponseToOpenAi(const QJsonObject &response)
     const QJsonObject choice{
         {QStringLiteral("index"), 0},
         {QStringLiteral("message"), message},
-        {QStringLiteral("finish_reason"), stopReasonToFinish(str(response, "stop_reason"))}};
+        {QStringLiteral("finish_reason"), Translate::anthropicStopReasonToFinish(str(response, "stop_reason"))}};
 
     QJsonObject out{{QStringLiteral("id"), response.value(QLatin1String("id"))},
                     {QStringLiteral("object"), QStringLiteral("chat.completion")},

@@ -280,17 +280,9 @@ std::optional<QJsonObject> Translate::openAiRequestToGemini(const QJsonObject &r
 QJsonObject Translate::geminiResponseToOpenAi(const QJsonObject &response, const QString &model)
 {
     const QJsonObject candidate = response.value(QLatin1String("candidates")).toArray().first().toObject();
-    QString text;
-    QJsonArray toolCalls;
-    for (const QJsonValue &v : candidate.value(QLatin1String("content")).toObject().value(QLatin1String("parts")).toArray()) {
-        const QJsonObject part = v.toObject();
-        if (part.value(QLatin1String("thought")).toBool())
-            continue; // thinking summaries are not part of the answer
-        if (part.contains(QLatin1String("text")))
-            text += part.value(QLatin1String("text")).toString();
-        if (part.contains(QLatin1String("functionCall")))
-            toolCalls.append(GeminiParts::toolCall(part.value(QLatin1String("functionCall")).toObject(), int(toolCalls.size())));
-    }
+    const GeminiParts::Answer answer = GeminiParts::answerOf(candidate, 0);
+    const QString &text = answer.text;
+    const QJsonArray &toolCalls = answer.toolCalls;
     QJsonObject message{{str("role"), str("assistant")},
                         {str("content"), text.isEmpty() && !toolCalls.isEmpty() ? QJsonValue() : QJsonValue(text)}};
     if (!toolCalls.isEmpty())

@@ -553,6 +553,13 @@ void TestColinkHub::revokedTokenDisconnectsItsNodes()
     QVERIFY(waitUntil([this] { return nodes().size() == 1; }));
     QVERIFY(office.isConnected());
     QCOMPARE(models(), QStringList{QStringLiteral("office-model")});
+
+    // A token replaced under the same name revokes the old one too.
+    Config rotated = withoutLaptop;
+    rotated.hub.nodeTokens.first().sha256Hex = QCryptographicHash::hash("client-office-new-token-1", QCryptographicHash::Sha256).toHex();
+    m_hub->gateway()->applyConfig(rotated, ResolvedKeys{});
+    QVERIFY(waitUntil([&] { return !office.isConnected(); }));
+    QVERIFY(waitUntil([this] { return nodes().isEmpty(); }));
 }
 
 QTEST_GUILESS_MAIN(TestColinkHub)
