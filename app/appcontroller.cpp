@@ -1,5 +1,6 @@
 #include "appcontroller.h"
 
+#include "config/configeditor.h"
 #include "config/configloader.h"
 #include "core/logging.h"
 #include "gateway.h"
@@ -68,13 +69,13 @@ SecretStore::Result waitFor(const std::function<void(SecretStore::Callback)> &ca
 
 } // namespace
 
-AppController::AppController(QObject *parent)
-    : QObject(parent), m_secrets(std::make_unique<MemorySecretStore>())
+AppController::AppController(QObject *parent) : QObject(parent)
 {
 }
 
 AppController::~AppController()
 {
+    delete m_editor;
     delete m_gateway;
 }
 
@@ -89,7 +90,7 @@ QString AppController::defaultDataDir()
     return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
 }
 
-bool AppController::start(const CommandLine &commandLine, QString *error)
+bool AppController::start(const CommandLine &commandLine, bool interactive, QString *error)
 {
     m_configPath = commandLine.configPath.isEmpty() ? defaultConfigPath() : commandLine.configPath;
     if (commandLine.configPath.isEmpty() && !QFileInfo::exists(m_configPath)) {
@@ -117,17 +118,24 @@ bool AppController::start(const CommandLine &commandLine, QString *error)
     }
 
     // Secrets the config keeps in the keychain are read from it, once it has proved it works; without it
-    // those providers run keyless and say so. There is no plaintext fallback.
-    if (needsKeychain(config)) {
-        auto keychain = std::make_unique<KeychainSecretStore>();
+    // those providers run keyless and say so. There is no plaintext fallback. The desktop app always
+    // probes, since the user may add a key at any time; headless runs only when the config needs it.
+    m_keychain = std::make_unique<KeychainSecretStore>();
+    SecretStore *keychain = nullptr;
+    QString keychainProblem = QStringLiteral("not needed by this configuration");
+    if (interactive || needsKeychain(config)) {
         const SecretStore::Result probe =
-            waitFor([&](SecretStore::Callback done) { keychain->probe(std::move(done), commandLine.headless ? 0 : 3000); });
-        if (probe.ok)
-            m_secrets = std::move(keychain);
-        else
-            qCWarning(lcSecrets).noquote() << probe.error
-                                           << "Providers whose api_key is not in the config run without one; give them"
-                                              " 'api_key: env:VARIABLE' or make the keychain available.";
+            waitFor([&](SecretStore::Callback done) { m_keychain->probe(std::move(done), interactive ? 3000 : 0); });
+        if (probe.ok) {
+            keychain = m_keychain.get();
+        } else {
+            keychainProblem = probe.error;
+            if (needsKeychain(config))
+                qCWarning(lcSecrets).noquote()
+                    << probe.error
+                    << "Providers whose api_key is not in the config run without one; give them"
+                       " 'api_key: env:VARIABLE' or make the keychain available.";
+        }
     }
 
     GatewayOptions options;
@@ -136,20 +144,28 @@ bool AppController::start(const CommandLine &commandLine, QString *error)
     if (!m_gateway->open(error))
         return false;
 
-    bool applied = false;
+    std::optional<ResolvedKeys> resolved;
     waitFor([&](SecretStore::Callback done) {
-        resolveProviderKeys(config, m_secrets.get(), [&, done](const ResolvedKeys &keys) {
-            m_gateway->applyConfig(config, keys);
-            applied = true;
+        resolveProviderKeys(config, keychain, [&, done](const ResolvedKeys &keys) {
+            resolved = keys;
             done({.ok = true});
         });
     });
-    if (!applied) {
+    if (!resolved) {
         *error = QStringLiteral("The keychain did not answer.");
         return false;
     }
-    if (!m_gateway->listen(config.gateway.host, config.gateway.port, error))
-        return false;
+    m_gateway->applyConfig(config, *resolved);
+    m_editor = new ConfigEditor(m_gateway, *loaded.config, *resolved, m_configPath);
+    m_editor->setKeychainToRetry(m_keychain.get());
+    m_editor->setSecretStore(keychain, keychainProblem);
+
+    if (!m_gateway->listen(config.gateway.host, config.gateway.port, error)) {
+        if (!interactive)
+            return false;
+        m_listenProblem = *error;
+        error->clear();
+    }
     if (config.providers.isEmpty())
         qCWarning(lcConfig).noquote() << "no providers configured yet; add them to" << m_configPath;
     return true;

@@ -23,13 +23,16 @@ CommandLine parseCommandLine(const QStringList &arguments)
     const QCommandLineOption dataDir(QStringLiteral("data-dir"),
                                      QStringLiteral("Keep the request log and other data in <dir>."),
                                      QStringLiteral("dir"));
-    parser.addOptions({headless, config, listen, dataDir});
+    const QCommandLineOption minimized(QStringLiteral("minimized"),
+                                       QStringLiteral("Start in the system tray without opening the window."));
+    parser.addOptions({headless, minimized, config, listen, dataDir});
     parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("An optional subcommand."),
                                  QStringLiteral("[command]"));
     parser.process(arguments);
 
     CommandLine cl;
     cl.headless = parser.isSet(headless);
+    cl.minimized = parser.isSet(minimized);
     cl.configPath = parser.value(config);
     cl.listen = parser.value(listen);
     cl.dataDir = parser.value(dataDir);

@@ -5,6 +5,7 @@
 
 struct CommandLine final {
     bool headless = false;
+    bool minimized = false; // start in the tray (used by start-at-login)
     QString configPath;  // empty: the platform's config dir
     QString listen;      // "HOST:PORT" overriding the config
     QString dataDir;     // empty: the platform's data dir

@@ -8,8 +8,14 @@
 #include "signalwatcher.h"
 
 #ifdef SWITCHYARD_WITH_GUI
+#include "appicon.h"
+#include "desktop/language.h"
+#include "desktop/singleinstance.h"
 #include "mainwindow.h"
+#include "tray/traycontroller.h"
 #include <QApplication>
+#include <QMessageBox>
+#include <QSystemTrayIcon>
 #endif
 
 #include <QCoreApplication>
@@ -113,12 +119,12 @@ void setIdentity()
     QCoreApplication::setApplicationVersion(QStringLiteral(SWITCHYARD_VERSION));
 }
 
-// Runs the gateway; returns the process exit code.
-int runGateway(QCoreApplication &app, const CommandLine &commandLine, bool headless)
+// Runs the gateway without a window; returns the process exit code.
+int runHeadless(QCoreApplication &app, const CommandLine &commandLine)
 {
     AppController controller;
     QString error;
-    if (!controller.start(commandLine, &error)) {
+    if (!controller.start(commandLine, false, &error)) {
         std::fprintf(stderr, "switchyard: %s\n", qPrintable(error));
         return 2;
     }
@@ -126,19 +132,50 @@ int runGateway(QCoreApplication &app, const CommandLine &commandLine, bool headl
     QObject::connect(&signals_, &SignalWatcher::terminationRequested, &app, &QCoreApplication::quit);
     std::fprintf(stderr, "switchyard %s listening on %s (config: %s)\n", SWITCHYARD_VERSION,
                  qPrintable(controller.gateway()->baseUrl()), qPrintable(controller.configPath()));
-#ifdef SWITCHYARD_WITH_GUI
-    std::unique_ptr<MainWindow> window;
-    if (!headless) {
-        window = std::make_unique<MainWindow>(controller.gateway());
-        window->show();
-    }
-#else
-    Q_UNUSED(headless);
-#endif
     const int code = app.exec();
     std::fprintf(stderr, "switchyard: stopped\n");
     return code;
 }
+
+#ifdef SWITCHYARD_WITH_GUI
+// The desktop app: one instance per configuration, a window and a tray icon.
+int runDesktop(QApplication &app, const CommandLine &commandLine)
+{
+    app.setWindowIcon(AppIcon::application());
+    Language::install(app);
+    SingleInstance instance(commandLine.configPath.isEmpty() ? AppController::defaultConfigPath()
+                                                              : QFileInfo(commandLine.configPath).absoluteFilePath());
+    if (!instance.claim()) {
+        std::fprintf(stderr, "switchyard: already running; brought its window to the front\n");
+        return 0;
+    }
+    AppController controller;
+    QString error;
+    if (!controller.start(commandLine, true, &error)) {
+        std::fprintf(stderr, "switchyard: %s\n", qPrintable(error));
+        QMessageBox::critical(nullptr, QObject::tr("Switchyard cannot start"), error);
+        return 2;
+    }
+    SignalWatcher signals_;
+    QObject::connect(&signals_, &SignalWatcher::terminationRequested, &app, &QCoreApplication::quit);
+    if (controller.gateway()->isListening())
+        std::fprintf(stderr, "switchyard %s listening on %s (config: %s)\n", SWITCHYARD_VERSION,
+                     qPrintable(controller.gateway()->baseUrl()), qPrintable(controller.configPath()));
+    else
+        std::fprintf(stderr, "switchyard: not serving: %s\n", qPrintable(controller.listenProblem()));
+
+    MainWindow window(controller.gateway(), controller.editor());
+    window.setListenProblem(controller.listenProblem());
+    TrayController tray(controller.gateway(), controller.editor(), &window);
+    QObject::connect(&instance, &SingleInstance::raiseRequested, &window, &MainWindow::raiseToFront);
+    // At login, with a tray to live in, start there; otherwise the window is the app.
+    if (!commandLine.minimized || !QSystemTrayIcon::isSystemTrayAvailable())
+        window.show();
+    const int code = app.exec();
+    std::fprintf(stderr, "switchyard: stopped\n");
+    return code;
+}
+#endif
 
 } // namespace
 
@@ -154,7 +191,7 @@ int main(int argc, char **argv)
     if (!wantsHeadless) {
         QApplication app(argc, argv);
         setIdentity();
-        return runGateway(app, parseCommandLine(app.arguments()), false);
+        return runDesktop(app, parseCommandLine(app.arguments()));
     }
 #endif
     const bool subcommand = arguments.contains(QStringLiteral("token")) || arguments.contains(QStringLiteral("secret"));
@@ -176,5 +213,5 @@ int main(int argc, char **argv)
     }
     if (!commandLine.headless)
         std::fprintf(stderr, "switchyard: no display found, running headless\n");
-    return runGateway(app, commandLine, true);
+    return runHeadless(app, commandLine);
 }

@@ -25,17 +25,32 @@ void ConfigEditor::setSecretStore(SecretStore *store, const QString &unavailable
     Q_EMIT keychainChanged();
 }
 
-void ConfigEditor::reloadSecrets(Done done)
+void ConfigEditor::retryKeychain(Done done)
 {
+    if (!m_keychain) {
+        done(false, m_keychainProblem);
+        return;
+    }
     QPointer<ConfigEditor> self(this);
-    resolveProviderKeys(m_config, m_secrets, [self, done](const ResolvedKeys &keys) {
+    m_keychain->probe([self, done](const SecretStore::Result &probe) {
         if (!self)
             return;
-        self->m_keys = keys;
-        self->m_gateway->applyConfig(self->m_config, keys);
-        Q_EMIT self->changed();
-        done(keys.problems.isEmpty(), keys.problems.join(QLatin1Char('\n')));
-    });
+        if (!probe.ok) {
+            self->setSecretStore(nullptr, probe.error);
+            done(false, probe.error);
+            return;
+        }
+        self->setSecretStore(self->m_keychain);
+        // Keys from literals and the environment stay; those the keychain holds are read now.
+        resolveProviderKeys(self->m_config, self->m_secrets, [self, done](const ResolvedKeys &keys) {
+            if (!self)
+                return;
+            self->m_keys = keys;
+            self->m_gateway->applyConfig(self->m_config, keys);
+            Q_EMIT self->changed();
+            done(true, keys.problems.join(QLatin1Char('\n')));
+        });
+    }, 0);
 }
 
 int ConfigEditor::indexOf(const Config &config, const QString &providerName) const

@@ -35,8 +35,10 @@ public:
     void setSecretStore(SecretStore *store, const QString &unavailableReason = {});
     bool keychainAvailable() const { return m_secrets != nullptr; }
     QString keychainProblem() const { return m_keychainProblem; }
-    // The keychain came back: reads the secrets it holds and applies them.
-    void reloadSecrets(Done done);
+    // The store retryKeychain() probes: the OS keychain, even while it does not work.
+    void setKeychainToRetry(SecretStore *keychain) { m_keychain = keychain; }
+    // Probes the keychain again; once it works, reads the secrets it holds and applies them.
+    void retryKeychain(Done done);
 
     // Adds (oldName empty) or replaces a provider. key: a new key for the keychain; nullopt keeps the stored one.
     void saveProvider(const QString &oldName, const ProviderConfig &provider, const std::optional<QString> &key,
@@ -81,6 +83,7 @@ private:
     Config m_config;
     ResolvedKeys m_keys;
     QString m_path;
-    SecretStore *m_secrets = nullptr;
+    SecretStore *m_secrets = nullptr;  // proven to work
+    SecretStore *m_keychain = nullptr; // to retry
     QString m_keychainProblem;
 };

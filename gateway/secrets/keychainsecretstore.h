@@ -22,7 +22,7 @@ public:
     // Writes, reads back and deletes a dummy entry. A plain read is no test: without a working keychain a
     // missing entry still reads as "not found". When it fails, tries once more after retryAfterMs (a
     // keychain often starts with the session, a moment after us), then reports.
-    void probe(Callback done, int retryAfterMs = 3000);
+    void probe(Callback done, int retryAfterMs = 3000) override;
 
 private:
     void probeOnce(Callback done);

@@ -23,6 +23,8 @@ public:
     virtual void read(const QString &key, Callback done) = 0;
     virtual void write(const QString &key, const QString &value, Callback done) = 0;
     virtual void remove(const QString &key, Callback done) = 0;
+    // Proves the store works (a keychain may be missing or locked); retries once after retryAfterMs.
+    virtual void probe(Callback done, int retryAfterMs) { done({.ok = true}); }
 };
 
 class MemorySecretStore final : public SecretStore

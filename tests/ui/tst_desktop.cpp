@@ -1,0 +1,313 @@
+// The desktop app as a user drives it: Switchyard started as main() starts it (real keychain, real config file,
+// real gateway on loopback), then its window, pages and tray menu used through their widgets.
+
+#include "appcontroller.h"
+#include "colinkdoubles.h"
+#include "config/configeditor.h"
+#include "desktop/autostart.h"
+#include "desktop/singleinstance.h"
+#include "gateway.h"
+#include "mainwindow.h"
+#include "noticebar.h"
+#include "node/nodeclient.h"
+#include "secrets/keychainsecretstore.h"
+#include "testhttp.h"
+#include "tray/traycontroller.h"
+
+#include <QAction>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QtTest>
+
+namespace {
+
+quint16 freePort()
+{
+    QTcpServer probe;
+    probe.listen(QHostAddress::LocalHost);
+    return probe.serverPort();
+}
+
+QByteArray readFile(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+QString keychainValue(const QString &key)
+{
+    KeychainSecretStore keychain;
+    SecretStore::Result result;
+    bool answered = false;
+    keychain.read(key, [&](const SecretStore::Result &r) {
+        result = r;
+        answered = true;
+    });
+    TestHttp::waitUntil([&] { return answered; }, 10'000);
+    return result.found ? result.value : QString();
+}
+
+QAction *menuAction(QMenu *menu, const QString &text)
+{
+    for (QAction *a : menu->actions()) {
+        if (a->text() == text)
+            return a;
+    }
+    return nullptr;
+}
+
+} // namespace
+
+class TestDesktop final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void startsServingAndShowsWhere();
+    void settingsChangeThePort();
+    void portInUseIsShownNextToTheAddress();
+    void shareToggleStartsNodeMode();
+    void literalKeysOfferToMoveIntoKeychain();
+    void trayPausesAndResumes();
+    void secondLaunchRaisesTheFirst();
+    void startAtLoginWritesAnAutostartEntry();
+
+private:
+    bool startApp(const QByteArray &yaml);
+    template <typename T>
+    T *find(const QString &name) const
+    {
+        T *w = m_window->findChild<T *>(name);
+        if (!w)
+            qWarning("no widget named %s", qPrintable(name));
+        return w;
+    }
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<AppController> m_app;
+    std::unique_ptr<MainWindow> m_window;
+    QString m_configPath;
+    quint16 m_port = 0;
+};
+
+void TestDesktop::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    m_configPath = m_dir->filePath(QStringLiteral("config.yaml"));
+    m_port = freePort();
+}
+
+void TestDesktop::cleanup()
+{
+    m_window.reset();
+    m_app.reset();
+}
+
+bool TestDesktop::startApp(const QByteArray &yaml)
+{
+    QFile file(m_configPath);
+    if (!file.open(QIODevice::WriteOnly) || file.write(yaml) < 0)
+        return false;
+    file.close();
+    CommandLine commandLine;
+    commandLine.configPath = m_configPath;
+    commandLine.dataDir = m_dir->filePath(QStringLiteral("data"));
+    m_app = std::make_unique<AppController>();
+    QString error;
+    if (!m_app->start(commandLine, true, &error)) {
+        qWarning("start failed: %s", qPrintable(error));
+        return false;
+    }
+    m_window = std::make_unique<MainWindow>(m_app->gateway(), m_app->editor());
+    m_window->setListenProblem(m_app->listenProblem());
+    m_window->show();
+    return true;
+}
+
+void TestDesktop::startsServingAndShowsWhere()
+{
+    QVERIFY(startApp("gateway:\n  listen: 127.0.0.1:" + QByteArray::number(m_port) + "\n"));
+    QVERIFY(m_app->editor()->keychainAvailable());
+    auto *serving = find<QLabel>(QStringLiteral("servingLabel"));
+    QVERIFY(serving);
+    QVERIFY2(serving->text().contains(QStringLiteral("http://127.0.0.1:%1/v1").arg(m_port)), qPrintable(serving->text()));
+    QVERIFY(find<NoticeBar>(QStringLiteral("keychainNotice"))->isHidden());
+    QVERIFY(find<NoticeBar>(QStringLiteral("listenNotice"))->isHidden());
+    QCOMPARE(TestHttp::get(QUrl(QStringLiteral("http://127.0.0.1:%1/health").arg(m_port))).status, 200);
+}
+
+void TestDesktop::settingsChangeThePort()
+{
+    QVERIFY(startApp("gateway:\n  listen: 127.0.0.1:" + QByteArray::number(m_port) + "\n"));
+    m_window->showPage(MainWindow::Page::Settings);
+    const quint16 newPort = freePort();
+    find<QSpinBox>(QStringLiteral("listenPort"))->setValue(newPort);
+    find<QSpinBox>(QStringLiteral("banSeconds"))->setValue(300);
+    QTest::mouseClick(find<QPushButton>(QStringLiteral("applySettings")), Qt::LeftButton);
+
+    QCOMPARE(m_app->gateway()->port(), newPort);
+    QCOMPARE(TestHttp::get(QUrl(QStringLiteral("http://127.0.0.1:%1/health").arg(newPort))).status, 200);
+    QCOMPARE(TestHttp::get(QUrl(QStringLiteral("http://127.0.0.1:%1/health").arg(m_port)), {}, 2000).status, 0);
+    const QByteArray yaml = readFile(m_configPath);
+    QVERIFY2(yaml.contains(QByteArray("listen: 127.0.0.1:" + QByteArray::number(newPort))), yaml.constData());
+    QVERIFY(yaml.contains("ban_seconds: 300"));
+    QVERIFY(find<QLabel>(QStringLiteral("servingLabel"))->text().contains(QString::number(newPort)));
+    QVERIFY(find<QLabel>(QStringLiteral("listenError"))->isHidden());
+}
+
+void TestDesktop::portInUseIsShownNextToTheAddress()
+{
+    QVERIFY(startApp("gateway:\n  listen: 127.0.0.1:" + QByteArray::number(m_port) + "\n"));
+    const QByteArray before = readFile(m_configPath);
+    QTcpServer squatter;
+    QVERIFY(squatter.listen(QHostAddress::LocalHost));
+    m_window->showPage(MainWindow::Page::Settings);
+    find<QSpinBox>(QStringLiteral("listenPort"))->setValue(squatter.serverPort());
+    QTest::mouseClick(find<QPushButton>(QStringLiteral("applySettings")), Qt::LeftButton);
+
+    auto *error = find<QLabel>(QStringLiteral("listenError"));
+    QVERIFY(!error->isHidden());
+    QVERIFY2(error->text().contains(QString::number(squatter.serverPort())), qPrintable(error->text()));
+    QCOMPARE(m_app->gateway()->port(), m_port);
+    QCOMPARE(readFile(m_configPath), before);
+
+    // Started on a port in use, the app still opens and says what to do.
+    m_window.reset();
+    m_app.reset();
+    QVERIFY(startApp("gateway:\n  listen: 127.0.0.1:" + QByteArray::number(squatter.serverPort()) + "\n"));
+    QVERIFY(!m_app->gateway()->isListening());
+    auto *notice = find<NoticeBar>(QStringLiteral("listenNotice"));
+    QVERIFY(!notice->isHidden());
+    QVERIFY2(notice->text().contains(QString::number(squatter.serverPort())), qPrintable(notice->text()));
+    QTest::mouseClick(notice->actionButton(), Qt::LeftButton);
+    QCOMPARE(m_window->currentPage(), MainWindow::Page::Settings);
+}
+
+void TestDesktop::shareToggleStartsNodeMode()
+{
+    FakeColinkServer server;
+    QVERIFY(server.start());
+    QVERIFY(startApp("gateway:\n  listen: 127.0.0.1:" + QByteArray::number(m_port) + "\n"));
+    m_window->showPage(MainWindow::Page::Nodes);
+    QCOMPARE(m_app->gateway()->node()->status().state, NodeClient::State::Off);
+
+    find<QLineEdit>(QStringLiteral("serverUrl"))->setText(server.url());
+    find<QLineEdit>(QStringLiteral("clientToken"))->setText(QStringLiteral("client-desktop-token-42"));
+    find<QCheckBox>(QStringLiteral("shareMachine"))->click();
+
+    QVERIFY(TestHttp::waitUntil([&] { return !server.framesOfType(QStringLiteral("REGISTER")).isEmpty(); }, 10'000));
+    QCOMPARE(server.lastTokenHeader(), QByteArray("client-desktop-token-42"));
+    QVERIFY(TestHttp::waitUntil(
+        [&] { return find<QLabel>(QStringLiteral("nodeState"))->text().startsWith(QStringLiteral("Connected")); }));
+    QVERIFY(find<QCheckBox>(QStringLiteral("shareMachine"))->isChecked());
+    // The token went to the keychain, the rest to the file.
+    QCOMPARE(keychainValue(QStringLiteral("colink:client_token")), QStringLiteral("client-desktop-token-42"));
+    const QByteArray yaml = readFile(m_configPath);
+    QVERIFY(!yaml.contains("client-desktop-token-42"));
+    QVERIFY(yaml.contains(QByteArray("server_url: " + server.url().toUtf8())));
+
+    // Switched off: the node hangs up.
+    find<QCheckBox>(QStringLiteral("shareMachine"))->click();
+    QVERIFY(TestHttp::waitUntil([&] { return m_app->gateway()->node()->status().state == NodeClient::State::Off; }));
+    QVERIFY(readFile(m_configPath).contains("enabled: false"));
+}
+
+void TestDesktop::literalKeysOfferToMoveIntoKeychain()
+{
+    // A Co-Link client config.yaml, keys and all.
+    QVERIFY(startApp("gateway:\n  listen: 127.0.0.1:" + QByteArray::number(m_port)
+                     + "\nproviders:\n  - name: colink-openai\n    type: openai\n    api_key: sk-literal-in-yaml-123\n"
+                       "    base_url: http://127.0.0.1:9/v1\n    models:\n      - local: gpt-x\n        server_mapping: gpt-x\n"));
+    auto *notice = find<NoticeBar>(QStringLiteral("plaintextNotice"));
+    QVERIFY(!notice->isHidden());
+    QVERIFY(notice->text().contains(QStringLiteral("colink-openai")));
+    QTest::mouseClick(notice->actionButton(), Qt::LeftButton);
+
+    QVERIFY(TestHttp::waitUntil([&] { return notice->isHidden(); }, 10'000));
+    QVERIFY(!readFile(m_configPath).contains("sk-literal-in-yaml-123"));
+    QCOMPARE(keychainValue(QStringLiteral("provider:colink-openai:api_key")), QStringLiteral("sk-literal-in-yaml-123"));
+    // And Switchyard starts from what it wrote, with the key from the keychain.
+    m_window.reset();
+    m_app.reset();
+    CommandLine again;
+    again.configPath = m_configPath;
+    again.dataDir = m_dir->filePath(QStringLiteral("data"));
+    AppController restarted;
+    QString error;
+    QVERIFY2(restarted.start(again, true, &error), qPrintable(error));
+    QVERIFY(restarted.editor()->hasStoredKey(QStringLiteral("colink-openai")));
+    QVERIFY(restarted.editor()->plaintextSecrets().isEmpty());
+}
+
+void TestDesktop::trayPausesAndResumes()
+{
+    QVERIFY(startApp("gateway:\n  listen: 127.0.0.1:" + QByteArray::number(m_port) + "\n"));
+    TrayController tray(m_app->gateway(), m_app->editor(), m_window.get());
+    QCOMPARE(tray.state(), AppIcon::State::Serving);
+    QMenu *menu = tray.menu();
+    QVERIFY(menuAction(menu, QStringLiteral("http://127.0.0.1:%1/v1").arg(m_port)));
+    QVERIFY(menuAction(menu, QStringLiteral("Requests today: 0")));
+
+    TestHttp::post(QUrl(QStringLiteral("http://127.0.0.1:%1/v1/chat/completions").arg(m_port)),
+                   R"({"model":"nobody-serves-this","messages":[{"role":"user","content":"hi"}]})");
+    QVERIFY(TestHttp::waitUntil([&] { return menuAction(menu, QStringLiteral("Requests today: 1")) != nullptr; }));
+
+    menuAction(menu, QStringLiteral("Pause gateway"))->trigger();
+    QCOMPARE(tray.state(), AppIcon::State::Paused);
+    QVERIFY(!m_app->gateway()->isListening());
+    QCOMPARE(TestHttp::get(QUrl(QStringLiteral("http://127.0.0.1:%1/health").arg(m_port)), {}, 2000).status, 0);
+    QVERIFY(!find<NoticeBar>(QStringLiteral("listenNotice"))->isHidden());
+
+    menuAction(menu, QStringLiteral("Pause gateway"))->trigger();
+    QCOMPARE(tray.state(), AppIcon::State::Serving);
+    QCOMPARE(TestHttp::get(QUrl(QStringLiteral("http://127.0.0.1:%1/health").arg(m_port))).status, 200);
+
+    // "Share this machine" with no server to share with opens the Nodes page instead.
+    QAction *share = menuAction(menu, QStringLiteral("Share this machine"));
+    share->trigger();
+    QVERIFY(!share->isChecked());
+    QCOMPARE(m_window->currentPage(), MainWindow::Page::Nodes);
+}
+
+void TestDesktop::secondLaunchRaisesTheFirst()
+{
+    const QString key = m_dir->filePath(QStringLiteral("config.yaml"));
+    SingleInstance first(key);
+    QVERIFY(first.claim());
+    QSignalSpy raised(&first, &SingleInstance::raiseRequested);
+    SingleInstance second(key);
+    QVERIFY(!second.claim());
+    QVERIFY(raised.wait(5000));
+    // Another configuration is another instance.
+    SingleInstance other(m_dir->filePath(QStringLiteral("other.yaml")));
+    QVERIFY(other.claim());
+}
+
+void TestDesktop::startAtLoginWritesAnAutostartEntry()
+{
+    qputenv("XDG_CONFIG_HOME", m_dir->filePath(QStringLiteral("xdg")).toUtf8());
+    QVERIFY(startApp("gateway:\n  listen: 127.0.0.1:" + QByteArray::number(m_port) + "\n"));
+    QVERIFY(Autostart::entryPath().startsWith(m_dir->path()));
+    QVERIFY(!Autostart::isEnabled());
+    m_window->showPage(MainWindow::Page::Settings);
+    auto *box = find<QCheckBox>(QStringLiteral("startAtLogin"));
+    box->click();
+    QVERIFY(Autostart::isEnabled());
+    const QByteArray entry = readFile(Autostart::entryPath());
+    QVERIFY2(entry.contains(QByteArray("Exec=" + QCoreApplication::applicationFilePath().toUtf8() + " --minimized")), entry.constData());
+    box->click();
+    QVERIFY(!QFile::exists(Autostart::entryPath()));
+}
+
+QTEST_MAIN(TestDesktop)
+#include "tst_desktop.moc"

@@ -1,0 +1,41 @@
+#include "singleinstance.h"
+
+#include <QCryptographicHash>
+#include <QLocalServer>
+#include <QLocalSocket>
+
+SingleInstance::SingleInstance(const QString &key, QObject *parent) : QObject(parent)
+{
+    const QByteArray user = qgetenv("USER").isEmpty() ? qgetenv("USERNAME") : qgetenv("USER");
+    const QByteArray digest = QCryptographicHash::hash(QByteArray(user + '\0' + key.toUtf8()), QCryptographicHash::Sha256);
+    m_name = QStringLiteral("switchyard-") + QString::fromLatin1(digest.toHex().left(16));
+}
+
+bool SingleInstance::claim()
+{
+    QLocalSocket probe;
+    probe.connectToServer(m_name);
+    if (probe.waitForConnected(500)) {
+        probe.write("raise\n");
+        probe.waitForBytesWritten(500);
+        probe.disconnectFromServer();
+        return false;
+    }
+    // Nobody answered: a socket file left by a crash is stale.
+    QLocalServer::removeServer(m_name);
+    m_server = new QLocalServer(this);
+    m_server->setSocketOptions(QLocalServer::UserAccessOption);
+    if (!m_server->listen(m_name))
+        return true; // cannot guard, but this instance still runs
+    connect(m_server, &QLocalServer::newConnection, this, [this] {
+        while (QLocalSocket *socket = m_server->nextPendingConnection()) {
+            connect(socket, &QLocalSocket::readyRead, this, [this, socket] {
+                if (socket->readAll().contains("raise"))
+                    Q_EMIT raiseRequested();
+                socket->disconnectFromServer();
+            });
+            connect(socket, &QLocalSocket::disconnected, socket, &QObject::deleteLater);
+        }
+    });
+    return true;
+}

@@ -1,0 +1,170 @@
+#include "modelspage.h"
+
+#include "config/configeditor.h"
+#include "gateway.h"
+#include "routing/router.h"
+
+#include <QHeaderView>
+#include <QLabel>
+#include <QMap>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace {
+
+enum Column { NameColumn, LocalColumn, PriorityColumn, WeightColumn, StateColumn };
+// On candidate rows: which provider and which of its mappings the row shows.
+constexpr int ProviderRole = Qt::UserRole;
+constexpr int MappingRole = Qt::UserRole + 1;
+
+} // namespace
+
+ModelsPage::ModelsPage(Gateway *gateway, ConfigEditor *editor, QWidget *parent)
+    : QWidget(parent), m_gateway(gateway), m_editor(editor)
+{
+    auto *layout = new QVBoxLayout(this);
+    auto *title = new QLabel(tr("<h2>Models</h2>What clients can ask for, and who serves it. A request goes to the "
+                                "highest priority first; equal priorities share the load by weight. Double-click "
+                                "a public name, priority or weight to change it."),
+                             this);
+    title->setWordWrap(true);
+    layout->addWidget(title);
+    m_tree = new QTreeWidget(this);
+    m_tree->setObjectName(QStringLiteral("modelTree"));
+    m_tree->setHeaderLabels({tr("Public name / served by"), tr("Provider's model"), tr("Priority"), tr("Weight"),
+                             tr("State")});
+    m_tree->header()->setSectionResizeMode(NameColumn, QHeaderView::Stretch);
+    m_tree->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed);
+    layout->addWidget(m_tree, 1);
+    m_error = new QLabel(this);
+    m_error->setObjectName(QStringLiteral("modelsError"));
+    m_error->setWordWrap(true);
+    m_error->setStyleSheet(QStringLiteral("color: #c5221f;"));
+    m_error->hide();
+    layout->addWidget(m_error);
+
+    connect(m_tree, &QTreeWidget::itemChanged, this, &ModelsPage::onItemChanged);
+    connect(editor, &ConfigEditor::changed, this, &ModelsPage::refresh);
+    connect(gateway->router(), &Router::healthChanged, this, &ModelsPage::refresh);
+    refresh();
+}
+
+void ModelsPage::refresh()
+{
+    m_refreshing = true;
+    QMap<QString, QList<QTreeWidgetItem *>> byModel;
+    const QList<ProviderConfig> &providers = m_editor->config().providers;
+    for (qsizetype pi = 0; pi < providers.size(); ++pi) {
+        const ProviderConfig &p = providers.at(pi);
+        for (qsizetype mi = 0; mi < p.models.size(); ++mi) {
+            const ModelMapping &m = p.models.at(mi);
+            auto *row = new QTreeWidgetItem({p.name, m.localName, QString::number(p.priority),
+                                             QString::number(p.weight), p.enabled ? tr("Enabled") : tr("Disabled")});
+            row->setData(NameColumn, ProviderRole, int(pi));
+            row->setData(NameColumn, MappingRole, int(mi));
+            row->setFlags(row->flags() | Qt::ItemIsEditable);
+            row->setToolTip(PriorityColumn, tr("Priority and weight belong to the provider “%1” and apply to all "
+                                               "of its models.")
+                                                .arg(p.name));
+            byModel[m.publicName] << row;
+        }
+    }
+    for (const BackendPtr &node : m_gateway->router()->nodeBackends()) {
+        for (const ModelMapping &m : node->config.models) {
+            auto *row = new QTreeWidgetItem({node->config.name, m.localName,
+                                             QString::number(node->config.priority),
+                                             QString::number(node->config.weight), tr("Connected")});
+            byModel[m.publicName] << row;
+        }
+    }
+
+    QSet<QString> expanded;
+    for (int i = 0; i < m_tree->topLevelItemCount(); ++i) {
+        if (m_tree->topLevelItem(i)->isExpanded())
+            expanded << m_tree->topLevelItem(i)->text(NameColumn);
+    }
+    const bool first = m_tree->topLevelItemCount() == 0;
+    m_tree->clear();
+    for (auto it = byModel.cbegin(); it != byModel.cend(); ++it) {
+        auto *top = new QTreeWidgetItem(m_tree, {it.key()});
+        top->setData(NameColumn, ProviderRole, it.key()); // the name before any edit
+        top->setFlags(top->flags() | Qt::ItemIsEditable);
+        top->setText(StateColumn, tr("%n candidate(s)", nullptr, int(it.value().size())));
+        QFont bold = top->font(NameColumn);
+        bold.setBold(true);
+        top->setFont(NameColumn, bold);
+        top->addChildren(it.value());
+        top->setExpanded(first || expanded.contains(it.key()));
+    }
+    m_refreshing = false;
+}
+
+void ModelsPage::onItemChanged(QTreeWidgetItem *item, int column)
+{
+    if (m_refreshing || !item->data(NameColumn, ProviderRole).isValid())
+        return;
+    QList<ProviderConfig> providers = m_editor->config().providers;
+    auto save = [this, &providers] {
+        m_editor->setProviders(providers, [this](bool saved, const QString &error) {
+            m_error->setText(error);
+            m_error->setVisible(!saved);
+            if (!saved)
+                refresh();
+        });
+    };
+    if (!item->parent()) {
+        // A public name renamed: every provider mapping that offered it now offers the new name.
+        const QString oldName = item->data(NameColumn, ProviderRole).toString();
+        const QString newName = item->text(NameColumn).trimmed();
+        if (column != NameColumn || newName == oldName)
+            return;
+        if (newName.isEmpty() || newName.contains(QLatin1Char(' '))) {
+            m_error->setText(tr("A public model name cannot be empty or contain spaces."));
+            m_error->show();
+            refresh();
+            return;
+        }
+        for (ProviderConfig &p : providers) {
+            for (ModelMapping &m : p.models) {
+                if (m.publicName == oldName)
+                    m.publicName = newName;
+            }
+        }
+        save();
+        return;
+    }
+    const int pi = item->data(NameColumn, ProviderRole).toInt();
+    const int mi = item->data(NameColumn, MappingRole).toInt();
+    if (pi >= providers.size() || mi >= providers.at(pi).models.size())
+        return;
+    ProviderConfig &p = providers[pi];
+    const QString text = item->text(column).trimmed();
+    bool ok = true;
+    switch (column) {
+    case NameColumn: // the provider's name: renamed on the Providers page
+        refresh();
+        return;
+    case LocalColumn:
+        ok = !text.isEmpty();
+        p.models[mi].localName = text;
+        break;
+    case PriorityColumn:
+        p.priority = text.toInt(&ok);
+        break;
+    case WeightColumn:
+        p.weight = text.toInt(&ok);
+        ok = ok && p.weight >= 1;
+        break;
+    default:
+        ok = false;
+    }
+    if (!ok) {
+        m_error->setText(tr("“%1” is not a valid value here. Priorities are whole numbers; weights are whole "
+                            "numbers of 1 or more.")
+                             .arg(text));
+        m_error->show();
+        refresh();
+        return;
+    }
+    save();
+}

@@ -1,0 +1,29 @@
+#pragma once
+
+#include <QWidget>
+
+class ConfigEditor;
+class Gateway;
+class QLabel;
+class QTreeWidget;
+class QTreeWidgetItem;
+
+// Public model names and, under each, the candidates that serve it: a provider's (or node's) local model with
+// the provider's priority and weight. Public names, priorities and weights of providers are edited in place.
+class ModelsPage final : public QWidget
+{
+    Q_OBJECT
+
+public:
+    ModelsPage(Gateway *gateway, ConfigEditor *editor, QWidget *parent = nullptr);
+
+private:
+    void refresh();
+    void onItemChanged(QTreeWidgetItem *item, int column);
+
+    Gateway *m_gateway;
+    ConfigEditor *m_editor;
+    QTreeWidget *m_tree;
+    QLabel *m_error;
+    bool m_refreshing = false;
+};

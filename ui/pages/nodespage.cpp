@@ -1,0 +1,252 @@
+#include "nodespage.h"
+
+#include "config/configeditor.h"
+#include "gateway.h"
+#include "hub/hub.h"
+#include "node/nodeclient.h"
+
+#include <QCheckBox>
+#include <QDateTime>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QTimer>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace {
+
+QString clockTime(qint64 wallMs)
+{
+    return QDateTime::fromMSecsSinceEpoch(wallMs).toString(QStringLiteral("HH:mm:ss"));
+}
+
+QString sinceText(const QString &iso)
+{
+    const QDateTime t = QDateTime::fromString(iso, Qt::ISODateWithMs);
+    return t.isValid() ? t.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")) : iso;
+}
+
+} // namespace
+
+NodesPage::NodesPage(Gateway *gateway, ConfigEditor *editor, QWidget *parent)
+    : QWidget(parent), m_gateway(gateway), m_editor(editor)
+{
+    auto *layout = new QVBoxLayout(this);
+    auto *title = new QLabel(tr("<h2>Nodes</h2>Co-Link lets machines pool their providers: share this machine "
+                                "with a Co-Link server, or let other machines' nodes join this gateway."),
+                             this);
+    title->setWordWrap(true);
+    layout->addWidget(title);
+    layout->addWidget(buildSharingGroup());
+    layout->addWidget(buildHubGroup(), 1);
+
+    connect(gateway->node(), &NodeClient::statusChanged, this, &NodesPage::refreshNodeStatus);
+    connect(gateway->hub(), &Hub::nodesChanged, this, &NodesPage::refreshHubNodes);
+    connect(editor, &ConfigEditor::changed, this, &NodesPage::loadSettings);
+    // Counters (served, in flight, next retry) change without a signal of their own.
+    auto *tick = new QTimer(this);
+    connect(tick, &QTimer::timeout, this, [this] {
+        if (isVisible()) {
+            refreshNodeStatus();
+            refreshHubNodes();
+        }
+    });
+    tick->start(2000);
+    loadSettings();
+    refreshHubNodes();
+}
+
+QWidget *NodesPage::buildSharingGroup()
+{
+    auto *group = new QGroupBox(tr("Share this machine"));
+    auto *form = new QFormLayout(group);
+    m_share = new QCheckBox(tr("Offer this machine's providers to the Co-Link server"), group);
+    m_share->setObjectName(QStringLiteral("shareMachine"));
+    form->addRow(m_share);
+    m_serverUrl = new QLineEdit(group);
+    m_serverUrl->setObjectName(QStringLiteral("serverUrl"));
+    m_serverUrl->setPlaceholderText(QStringLiteral("wss://colink.example.com/ws"));
+    form->addRow(tr("Server URL"), m_serverUrl);
+    m_token = new QLineEdit(group);
+    m_token->setObjectName(QStringLiteral("clientToken"));
+    m_token->setEchoMode(QLineEdit::Password);
+    form->addRow(tr("Client token"), m_token);
+    m_maxParallel = new QSpinBox(group);
+    m_maxParallel->setObjectName(QStringLiteral("nodeMaxParallel"));
+    m_maxParallel->setRange(1, 64);
+    m_maxParallel->setToolTip(tr("How many of the server's calls this machine runs at once."));
+    form->addRow(tr("Parallel calls"), m_maxParallel);
+    m_save = new QPushButton(tr("Save"), group);
+    m_save->setObjectName(QStringLiteral("saveNodeSettings"));
+    m_settingsError = new QLabel(group);
+    m_settingsError->setObjectName(QStringLiteral("nodeSettingsError"));
+    m_settingsError->setWordWrap(true);
+    m_settingsError->setStyleSheet(QStringLiteral("color: #c5221f;"));
+    m_settingsError->hide();
+    auto *row = new QHBoxLayout;
+    row->addWidget(m_save);
+    row->addWidget(m_settingsError, 1);
+    form->addRow(QString(), row);
+    m_state = new QLabel(group);
+    m_state->setObjectName(QStringLiteral("nodeState"));
+    m_detail = new QLabel(group);
+    m_detail->setObjectName(QStringLiteral("nodeDetail"));
+    m_detail->setWordWrap(true);
+    m_detail->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    form->addRow(tr("State"), m_state);
+    form->addRow(QString(), m_detail);
+
+    connect(m_save, &QPushButton::clicked, this, [this] { saveSettings(); });
+    connect(m_share, &QCheckBox::toggled, this, [this](bool on) {
+        const QString typedUrl = m_serverUrl->text().trimmed();
+        if (on && typedUrl.isEmpty()) {
+            const QSignalBlocker blocker(m_share);
+            m_share->setChecked(false);
+            m_settingsError->setText(tr("Enter the Co-Link server URL and your client token first."));
+            m_settingsError->show();
+            m_serverUrl->setFocus();
+            return;
+        }
+        auto share = [this, on] {
+            m_editor->setSharing(on, [this](bool ok, const QString &error) {
+                m_settingsError->setText(error);
+                m_settingsError->setVisible(!ok);
+                refreshNodeStatus();
+            });
+        };
+        // Fields typed but not saved yet are what the user means to share with.
+        if (on && (typedUrl != m_editor->config().colink.serverUrl || !m_token->text().trimmed().isEmpty()))
+            saveSettings(share);
+        else
+            share();
+    });
+    return group;
+}
+
+QWidget *NodesPage::buildHubGroup()
+{
+    auto *group = new QGroupBox(tr("Nodes connected to this gateway"));
+    auto *layout = new QVBoxLayout(group);
+    m_hubNote = new QLabel(group);
+    m_hubNote->setWordWrap(true);
+    layout->addWidget(m_hubNote);
+    m_hubNodes = new QTreeWidget(group);
+    m_hubNodes->setObjectName(QStringLiteral("hubNodes"));
+    m_hubNodes->setRootIsDecorated(false);
+    m_hubNodes->setHeaderLabels({tr("Node"), tr("Address"), tr("Models"), tr("In flight"), tr("Served"),
+                                 tr("Errors"), tr("Connected since"), tr("State")});
+    m_hubNodes->header()->setSectionResizeMode(2, QHeaderView::Stretch);
+    layout->addWidget(m_hubNodes);
+    return group;
+}
+
+void NodesPage::loadSettings()
+{
+    const ColinkSettings &c = m_editor->config().colink;
+    m_serverUrl->setText(c.serverUrl);
+    m_token->clear();
+    m_token->setPlaceholderText(m_editor->hasNodeToken() ? tr("Stored in the keychain; type to replace")
+                                                         : tr("client-… (kept in the system keychain)"));
+    m_maxParallel->setValue(qMax(1, c.maxParallel));
+    {
+        const QSignalBlocker blocker(m_share);
+        m_share->setChecked(m_gateway->node()->isEnabled());
+    }
+    refreshNodeStatus();
+}
+
+void NodesPage::saveSettings(const std::function<void()> &then)
+{
+    const QString token = m_token->text().trimmed();
+    m_editor->setNodeSettings(m_serverUrl->text(), token.isEmpty() ? std::nullopt : std::optional(token),
+                              m_maxParallel->value(), [this, then](bool ok, const QString &error) {
+                                  m_settingsError->setText(error);
+                                  m_settingsError->setVisible(!ok);
+                                  if (!ok) {
+                                      refreshNodeStatus(); // puts the switch back
+                                      return;
+                                  }
+                                  m_token->clear();
+                                  if (then)
+                                      then();
+                              });
+}
+
+void NodesPage::refreshNodeStatus()
+{
+    const NodeClient::Status s = m_gateway->node()->status();
+    {
+        const QSignalBlocker blocker(m_share);
+        m_share->setChecked(m_gateway->node()->isEnabled());
+    }
+    QString state;
+    QString color = QStringLiteral("#5f6368");
+    switch (s.state) {
+    case NodeClient::State::Off:
+        state = tr("Not shared");
+        break;
+    case NodeClient::State::Connecting:
+        state = tr("Connecting to %1…").arg(s.serverUrl);
+        break;
+    case NodeClient::State::Connected:
+        state = tr("Connected since %1").arg(clockTime(s.connectedSinceMs));
+        color = QStringLiteral("#188038");
+        break;
+    case NodeClient::State::Backoff:
+        state = tr("Disconnected; retrying at %1").arg(clockTime(s.nextRetryAtMs));
+        color = QStringLiteral("#b06000");
+        break;
+    }
+    m_state->setText(state);
+    m_state->setStyleSheet(QStringLiteral("color: %1; font-weight: 600;").arg(color));
+    QStringList lines;
+    if (s.state != NodeClient::State::Off || s.served > 0)
+        lines << tr("Calls served: %1 · in flight: %2 · errors: %3").arg(s.served).arg(s.inFlight).arg(s.errors);
+    if (!s.models.isEmpty())
+        lines << tr("Offering: %1").arg(s.models.join(QStringLiteral(", ")));
+    if (!s.lastError.isEmpty())
+        lines << tr("Last problem: %1").arg(s.lastError);
+    m_detail->setText(lines.join(QLatin1Char('\n')));
+    m_detail->setVisible(!lines.isEmpty());
+}
+
+void NodesPage::refreshHubNodes()
+{
+    const bool accepting = !m_editor->config().hub.nodeTokens.isEmpty();
+    m_hubNote->setText(accepting
+                           ? tr("Nodes join at %1 with one of the node tokens in the configuration.")
+                                 .arg(m_gateway->baseUrl().replace(QLatin1String("http"), QLatin1String("ws"))
+                                          .replace(QLatin1String("/v1"), QLatin1String("/ws")))
+                           : tr("No node tokens are configured, so no node can join. Add hub.node_tokens to the "
+                                "configuration to accept nodes."));
+    m_hubNodes->clear();
+    const QJsonArray nodes = m_gateway->hub()->nodesJson();
+    for (const QJsonValue &v : nodes) {
+        const QJsonObject n = v.toObject();
+        QStringList models;
+        for (const QJsonValue &m : n.value(QStringLiteral("models")).toArray())
+            models << m.toString();
+        QString state = n.value(QStringLiteral("registered")).toBool() ? tr("Serving") : tr("Registering");
+        if (!n.value(QStringLiteral("banned_until")).isNull())
+            state = tr("Paused until %1").arg(sinceText(n.value(QStringLiteral("banned_until")).toString()));
+        auto *item = new QTreeWidgetItem(m_hubNodes, {
+            n.value(QStringLiteral("name")).toString(),
+            n.value(QStringLiteral("address")).toString(),
+            models.join(QStringLiteral(", ")),
+            QString::number(n.value(QStringLiteral("in_flight")).toInt()),
+            QString::number(n.value(QStringLiteral("served")).toInteger()),
+            QString::number(n.value(QStringLiteral("errors")).toInteger()),
+            sinceText(n.value(QStringLiteral("connected_since")).toString()),
+            state,
+        });
+        item->setToolTip(7, n.value(QStringLiteral("last_error")).toString());
+    }
+}

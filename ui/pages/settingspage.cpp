@@ -1,0 +1,286 @@
+#include "settingspage.h"
+
+#include "config/configeditor.h"
+#include "desktop/autostart.h"
+#include "desktop/language.h"
+#include "gateway.h"
+
+#include <QApplication>
+#include <QCheckBox>
+#include <QClipboard>
+#include <QComboBox>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QInputDialog>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+namespace {
+
+QLabel *errorLabel(QWidget *parent, const QString &objectName)
+{
+    auto *label = new QLabel(parent);
+    label->setObjectName(objectName);
+    label->setWordWrap(true);
+    label->setStyleSheet(QStringLiteral("color: #c5221f;"));
+    label->hide();
+    return label;
+}
+
+void showError(QLabel *label, const QString &text)
+{
+    label->setText(text);
+    label->setVisible(!text.isEmpty());
+}
+
+} // namespace
+
+SettingsPage::SettingsPage(Gateway *gateway, ConfigEditor *editor, QWidget *parent)
+    : QWidget(parent), m_gateway(gateway), m_editor(editor)
+{
+    auto *content = new QWidget;
+    auto *layout = new QVBoxLayout(content);
+    layout->addWidget(new QLabel(tr("<h2>Settings</h2>"), content));
+    layout->addWidget(buildServingGroup());
+    layout->addWidget(buildTokensGroup());
+    layout->addWidget(buildDesktopGroup());
+    layout->addStretch();
+
+    auto *scroll = new QScrollArea(this);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidget(content);
+    auto *outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    outer->addWidget(scroll);
+
+    connect(editor, &ConfigEditor::changed, this, &SettingsPage::load);
+    connect(gateway, &Gateway::listeningChanged, this, &SettingsPage::load);
+    load();
+}
+
+QWidget *SettingsPage::buildServingGroup()
+{
+    auto *group = new QGroupBox(tr("Serving"));
+    auto *form = new QFormLayout(group);
+
+    m_host = new QComboBox(group);
+    m_host->setObjectName(QStringLiteral("listenHost"));
+    m_host->setEditable(true);
+    m_host->addItems({QStringLiteral("127.0.0.1"), QStringLiteral("::1"), QStringLiteral("0.0.0.0")});
+    m_host->setToolTip(tr("127.0.0.1 serves this machine only. Other addresses need at least one access token."));
+    m_port = new QSpinBox(group);
+    m_port->setObjectName(QStringLiteral("listenPort"));
+    m_port->setRange(1, 65535);
+    auto *listen = new QHBoxLayout;
+    listen->addWidget(m_host, 1);
+    listen->addWidget(new QLabel(tr("Port"), group));
+    listen->addWidget(m_port);
+    form->addRow(tr("Listen address"), listen);
+    m_listenError = errorLabel(group, QStringLiteral("listenError"));
+    form->addRow(QString(), m_listenError);
+
+    m_cors = new QPlainTextEdit(group);
+    m_cors->setObjectName(QStringLiteral("corsOrigins"));
+    m_cors->setPlaceholderText(tr("One origin per line, e.g. https://app.example.com"));
+    m_cors->setMaximumHeight(72);
+    form->addRow(tr("Allowed browser origins (CORS)"), m_cors);
+
+    m_banSeconds = new QSpinBox(group);
+    m_banSeconds->setObjectName(QStringLiteral("banSeconds"));
+    m_banSeconds->setRange(0, 24 * 3600);
+    m_banSeconds->setSuffix(tr(" s"));
+    m_banSeconds->setToolTip(tr("How long a provider that failed is left out before it is tried again."));
+    form->addRow(tr("Pause a failing provider for"), m_banSeconds);
+
+    m_attempts = new QSpinBox(group);
+    m_attempts->setObjectName(QStringLiteral("maxAttempts"));
+    m_attempts->setRange(1, 10);
+    m_attempts->setToolTip(tr("How many providers a request may try before the client gets an error."));
+    form->addRow(tr("Attempts per request"), m_attempts);
+
+    m_apply = new QPushButton(tr("Apply"), group);
+    m_apply->setObjectName(QStringLiteral("applySettings"));
+    m_applyResult = new QLabel(group);
+    m_applyResult->setObjectName(QStringLiteral("applyResult"));
+    m_applyResult->setWordWrap(true);
+    auto *row = new QHBoxLayout;
+    row->addWidget(m_apply);
+    row->addWidget(m_applyResult, 1);
+    form->addRow(QString(), row);
+    connect(m_apply, &QPushButton::clicked, this, &SettingsPage::apply);
+    return group;
+}
+
+QWidget *SettingsPage::buildTokensGroup()
+{
+    auto *group = new QGroupBox(tr("Access tokens"));
+    auto *layout = new QVBoxLayout(group);
+    auto *about = new QLabel(tr("With at least one token, every client must send one (Authorization: Bearer …). "
+                                "Only a fingerprint of each token is kept; the token is shown once, when it is made."),
+                             group);
+    about->setWordWrap(true);
+    layout->addWidget(about);
+    m_tokens = new QListWidget(group);
+    m_tokens->setObjectName(QStringLiteral("accessTokens"));
+    m_tokens->setMaximumHeight(110);
+    layout->addWidget(m_tokens);
+    m_tokenError = errorLabel(group, QStringLiteral("tokenError"));
+    layout->addWidget(m_tokenError);
+    auto *buttons = new QHBoxLayout;
+    auto *generate = new QPushButton(tr("Generate token…"), group);
+    generate->setObjectName(QStringLiteral("generateToken"));
+    auto *revoke = new QPushButton(tr("Revoke"), group);
+    revoke->setObjectName(QStringLiteral("revokeToken"));
+    buttons->addWidget(generate);
+    buttons->addWidget(revoke);
+    buttons->addStretch();
+    layout->addLayout(buttons);
+    connect(generate, &QPushButton::clicked, this, &SettingsPage::generateToken);
+    connect(revoke, &QPushButton::clicked, this, &SettingsPage::revokeToken);
+    return group;
+}
+
+QWidget *SettingsPage::buildDesktopGroup()
+{
+    auto *group = new QGroupBox(tr("Desktop"));
+    auto *form = new QFormLayout(group);
+    m_language = new QComboBox(group);
+    m_language->setObjectName(QStringLiteral("language"));
+    m_language->addItem(tr("System default"), QString());
+    m_language->addItem(QStringLiteral("English"), QStringLiteral("en"));
+    m_language->addItem(QStringLiteral("简体中文"), QStringLiteral("zh_CN"));
+    m_language->setCurrentIndex(qMax(0, m_language->findData(Language::setting())));
+    auto *languageNote = new QLabel(tr("Takes effect when Switchyard next starts."), group);
+    languageNote->setEnabled(false);
+    auto *languageRow = new QHBoxLayout;
+    languageRow->addWidget(m_language);
+    languageRow->addWidget(languageNote, 1);
+    form->addRow(tr("Language"), languageRow);
+    connect(m_language, &QComboBox::currentIndexChanged, this,
+            [this] { Language::setSetting(m_language->currentData().toString()); });
+
+    m_startAtLogin = new QCheckBox(tr("Start Switchyard when I log in"), group);
+    m_startAtLogin->setObjectName(QStringLiteral("startAtLogin"));
+    m_startAtLogin->setEnabled(Autostart::isSupported());
+    m_startAtLogin->setChecked(Autostart::isEnabled());
+    form->addRow(QString(), m_startAtLogin);
+    m_desktopError = errorLabel(group, QStringLiteral("desktopError"));
+    form->addRow(QString(), m_desktopError);
+    connect(m_startAtLogin, &QCheckBox::toggled, this, [this](bool on) {
+        QString error;
+        if (!Autostart::setEnabled(on, &error)) {
+            const QSignalBlocker blocker(m_startAtLogin);
+            m_startAtLogin->setChecked(!on);
+        }
+        showError(m_desktopError, error);
+    });
+    return group;
+}
+
+void SettingsPage::load()
+{
+    const GatewaySettings &g = m_editor->config().gateway;
+    // What is actually bound, which may differ from the file after --listen.
+    const QString host = m_gateway->isListening() ? m_gateway->host() : g.host;
+    m_host->setCurrentText(host);
+    m_port->setValue(m_gateway->isListening() ? m_gateway->port() : g.port);
+    m_cors->setPlainText(g.corsOrigins.join(QLatin1Char('\n')));
+    m_banSeconds->setValue(g.banSeconds);
+    m_attempts->setValue(g.maxAttempts);
+    m_tokens->clear();
+    for (const AccessToken &t : g.accessTokens)
+        m_tokens->addItem(t.name);
+    if (g.accessTokens.isEmpty()) {
+        auto *none = new QListWidgetItem(tr("No tokens: any program on this machine may use the gateway."), m_tokens);
+        none->setFlags(Qt::NoItemFlags);
+    }
+}
+
+void SettingsPage::apply()
+{
+    GatewaySettings settings = m_editor->config().gateway;
+    settings.host = m_host->currentText().trimmed();
+    settings.port = quint16(m_port->value());
+    settings.corsOrigins.clear();
+    for (const QString &line : m_cors->toPlainText().split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
+        if (!line.trimmed().isEmpty())
+            settings.corsOrigins << line.trimmed();
+    }
+    settings.banSeconds = m_banSeconds->value();
+    settings.maxAttempts = m_attempts->value();
+    const bool listenChanged = settings.host != m_gateway->host() || settings.port != m_gateway->port();
+    showError(m_listenError, {});
+    m_applyResult->clear();
+    m_editor->setGatewaySettings(settings, [this, listenChanged](bool ok, const QString &error) {
+        if (ok) {
+            m_applyResult->setText(tr("Saved. Serving at %1").arg(m_gateway->baseUrl()));
+            return;
+        }
+        if (listenChanged)
+            showError(m_listenError, error);
+        else
+            m_applyResult->setText(error);
+    });
+}
+
+void SettingsPage::generateToken()
+{
+    bool ok = false;
+    const QString name = QInputDialog::getText(this, tr("Generate access token"),
+                                               tr("Name (the tool or person that will use it):"), QLineEdit::Normal,
+                                               QString(), &ok);
+    if (!ok)
+        return;
+    m_editor->createAccessToken(name, [this, name](bool created, const QString &tokenOrError) {
+        showError(m_tokenError, created ? QString() : tokenOrError);
+        if (created)
+            showTokenOnce(name.trimmed(), tokenOrError);
+    });
+}
+
+void SettingsPage::showTokenOnce(const QString &name, const QString &token)
+{
+    auto *dialog = new QDialog(this);
+    dialog->setObjectName(QStringLiteral("newTokenDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(tr("Access token “%1”").arg(name));
+    auto *layout = new QVBoxLayout(dialog);
+    auto *warning = new QLabel(tr("Copy this token now. Switchyard keeps only its fingerprint and cannot show it "
+                                  "again."),
+                               dialog);
+    warning->setWordWrap(true);
+    layout->addWidget(warning);
+    auto *field = new QLineEdit(token, dialog);
+    field->setObjectName(QStringLiteral("newToken"));
+    field->setReadOnly(true);
+    field->setMinimumWidth(420);
+    layout->addWidget(field);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, dialog);
+    auto *copy = buttons->addButton(tr("Copy"), QDialogButtonBox::ActionRole);
+    layout->addWidget(buttons);
+    connect(copy, &QPushButton::clicked, dialog, [token] { QGuiApplication::clipboard()->setText(token); });
+    connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
+    dialog->open();
+}
+
+void SettingsPage::revokeToken()
+{
+    const QList<QListWidgetItem *> selected = m_tokens->selectedItems();
+    if (selected.isEmpty())
+        return;
+    const QString name = selected.first()->text();
+    m_editor->revokeAccessToken(name, [this](bool ok, const QString &error) {
+        showError(m_tokenError, ok ? QString() : error);
+    });
+}
