@@ -171,9 +171,9 @@ void MainWindow::refreshNotices()
 
     if (!m_editor->keychainAvailable())
         m_keychainNotice->showNotice(NoticeBar::Tone::Warning,
-                                     tr("The system keychain is not available (%1). Providers whose key is kept "
-                                        "there run without it, and new keys cannot be saved. Switchyard never "
-                                        "stores keys in plain text.")
+                                     tr("The system keychain is not available. %1 Until it is, providers whose "
+                                        "key is kept there run without it and new keys cannot be saved; "
+                                        "Switchyard never stores keys in plain text.")
                                          .arg(m_editor->keychainProblem()),
                                      tr("Retry"));
     else

@@ -290,9 +290,9 @@ void ConfigEditor::commit(Config next, ResolvedKeys keys, QList<Secret> secrets,
         next.colink.clientToken.clear();
     }
     if ((!secrets.isEmpty() || !removals.isEmpty()) && !m_secrets) {
-        done(false, tr("Nothing was saved: this change needs the system keychain, which is not available (%1). "
+        done(false, tr("Nothing was saved: this change needs the system keychain, which is not available. %1 "
                        "Switchyard never stores keys in plain text.")
-                        .arg(m_keychainProblem.isEmpty() ? tr("no keychain") : m_keychainProblem));
+                        .arg(m_keychainProblem));
         return;
     }
 
