@@ -25,6 +25,7 @@
 #include <QSpinBox>
 #include <QTcpServer>
 #include <QTemporaryDir>
+#include <QTreeWidget>
 #include <QtTest>
 
 namespace {
@@ -77,6 +78,7 @@ private Q_SLOTS:
     void settingsChangeThePort();
     void portInUseIsShownNextToTheAddress();
     void shareToggleStartsNodeMode();
+    void modelsPageEditsPriorityAndPublicName();
     void literalKeysOfferToMoveIntoKeychain();
     void trayPausesAndResumes();
     void secondLaunchRaisesTheFirst();
@@ -220,6 +222,38 @@ void TestDesktop::shareToggleStartsNodeMode()
     find<QCheckBox>(QStringLiteral("shareMachine"))->click();
     QVERIFY(TestHttp::waitUntil([&] { return m_app->gateway()->node()->status().state == NodeClient::State::Off; }));
     QVERIFY(readFile(m_configPath).contains("enabled: false"));
+}
+
+void TestDesktop::modelsPageEditsPriorityAndPublicName()
+{
+    QVERIFY(startApp("gateway:\n  listen: 127.0.0.1:" + QByteArray::number(m_port)
+                     + "\nproviders:\n"
+                       "  - {name: alpha, type: openai, base_url: 'http://127.0.0.1:9/v1', models: [{local: a-1, server_mapping: shared}]}\n"
+                       "  - {name: beta, type: openai, base_url: 'http://127.0.0.1:9/v1', models: [{local: b-1, server_mapping: shared}]}\n"));
+    m_window->showPage(MainWindow::Page::Models);
+    auto *tree = find<QTreeWidget>(QStringLiteral("modelTree"));
+    QCOMPARE(tree->topLevelItemCount(), 1);
+    QTreeWidgetItem *shared = tree->topLevelItem(0);
+    QCOMPARE(shared->text(0), QStringLiteral("shared"));
+    QCOMPARE(shared->childCount(), 2);
+    QCOMPARE(shared->child(1)->text(0), QStringLiteral("beta"));
+    QCOMPARE(shared->child(1)->text(1), QStringLiteral("b-1"));
+
+    shared->child(1)->setText(2, QStringLiteral("5")); // beta's priority, as the editor would commit it
+    QVERIFY(TestHttp::waitUntil([&] { return m_app->editor()->config().providers.at(1).priority == 5; }));
+    QVERIFY(readFile(m_configPath).contains("priority: 5"));
+
+    tree->topLevelItem(0)->setText(0, QStringLiteral("team-model")); // rename the public name
+    QVERIFY(TestHttp::waitUntil([&] { return m_app->editor()->config().providers.at(0).models.at(0).publicName == QStringLiteral("team-model"); }));
+    QCOMPARE(m_app->editor()->config().providers.at(1).models.at(0).publicName, QStringLiteral("team-model"));
+    QCOMPARE(tree->topLevelItem(0)->text(0), QStringLiteral("team-model"));
+
+    // Nonsense is refused in plain words and nothing changes.
+    tree->topLevelItem(0)->child(0)->setText(3, QStringLiteral("zero"));
+    auto *error = find<QLabel>(QStringLiteral("modelsError"));
+    QVERIFY(!error->isHidden());
+    QVERIFY(error->text().contains(QStringLiteral("zero")));
+    QCOMPARE(m_app->editor()->config().providers.at(0).weight, 1);
 }
 
 void TestDesktop::literalKeysOfferToMoveIntoKeychain()

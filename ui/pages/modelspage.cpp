@@ -104,13 +104,22 @@ void ModelsPage::onItemChanged(QTreeWidgetItem *item, int column)
     if (m_refreshing || !item->data(NameColumn, ProviderRole).isValid())
         return;
     QList<ProviderConfig> providers = m_editor->config().providers;
-    auto save = [this, &providers] {
-        m_editor->setProviders(providers, [this](bool saved, const QString &error) {
-            m_error->setText(error);
-            m_error->setVisible(!saved);
-            if (!saved)
-                refresh();
+    // Saving rebuilds the tree, which deletes the item whose change is being signalled: act once it returns.
+    auto later = [this](std::function<void()> work) { QMetaObject::invokeMethod(this, std::move(work), Qt::QueuedConnection); };
+    auto save = [this, &providers, later] {
+        later([this, providers] {
+            m_editor->setProviders(providers, [this](bool saved, const QString &error) {
+                m_error->setText(error);
+                m_error->setVisible(!saved);
+                if (!saved)
+                    refresh();
+            });
         });
+    };
+    auto refuse = [this, later](const QString &message) {
+        m_error->setText(message);
+        m_error->show();
+        later([this] { refresh(); });
     };
     if (!item->parent()) {
         // A public name renamed: every provider mapping that offered it now offers the new name.
@@ -119,9 +128,7 @@ void ModelsPage::onItemChanged(QTreeWidgetItem *item, int column)
         if (column != NameColumn || newName == oldName)
             return;
         if (newName.isEmpty() || newName.contains(QLatin1Char(' '))) {
-            m_error->setText(tr("A public model name cannot be empty or contain spaces."));
-            m_error->show();
-            refresh();
+            refuse(tr("A public model name cannot be empty or contain spaces."));
             return;
         }
         for (ProviderConfig &p : providers) {
@@ -142,7 +149,7 @@ void ModelsPage::onItemChanged(QTreeWidgetItem *item, int column)
     bool ok = true;
     switch (column) {
     case NameColumn: // the provider's name: renamed on the Providers page
-        refresh();
+        later([this] { refresh(); });
         return;
     case LocalColumn:
         ok = !text.isEmpty();
@@ -159,11 +166,9 @@ void ModelsPage::onItemChanged(QTreeWidgetItem *item, int column)
         ok = false;
     }
     if (!ok) {
-        m_error->setText(tr("“%1” is not a valid value here. Priorities are whole numbers; weights are whole "
-                            "numbers of 1 or more.")
-                             .arg(text));
-        m_error->show();
-        refresh();
+        refuse(tr("“%1” is not a valid value here. Priorities are whole numbers; weights are whole numbers of 1 "
+                  "or more.")
+                   .arg(text));
         return;
     }
     save();
