@@ -21,6 +21,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QTcpServer>
@@ -79,6 +80,7 @@ private Q_SLOTS:
     void portInUseIsShownNextToTheAddress();
     void shareToggleStartsNodeMode();
     void modelsPageEditsPriorityAndPublicName();
+    void providersPageDisablesAndDeletes();
     void literalKeysOfferToMoveIntoKeychain();
     void trayPausesAndResumes();
     void secondLaunchRaisesTheFirst();
@@ -254,6 +256,42 @@ void TestDesktop::modelsPageEditsPriorityAndPublicName()
     QVERIFY(!error->isHidden());
     QVERIFY(error->text().contains(QStringLiteral("zero")));
     QCOMPARE(m_app->editor()->config().providers.at(0).weight, 1);
+}
+
+void TestDesktop::providersPageDisablesAndDeletes()
+{
+    QVERIFY(startApp("gateway:\n  listen: 127.0.0.1:" + QByteArray::number(m_port)
+                     + "\nproviders:\n"
+                       "  - {name: alpha, type: openai, base_url: 'http://127.0.0.1:9/v1', api_key: sk-alpha-literal-1, models: [m1]}\n"
+                       "  - {name: beta, type: openai, base_url: 'http://127.0.0.1:9/v1', models: [m2]}\n"));
+    auto *list = find<QTreeWidget>(QStringLiteral("providerList"));
+    QCOMPARE(list->topLevelItemCount(), 2);
+    QCOMPARE(list->topLevelItem(0)->text(0), QStringLiteral("alpha"));
+    QCOMPARE(list->topLevelItem(0)->text(4), QStringLiteral("Ready"));
+    QCOMPARE(list->topLevelItem(1)->text(4), QStringLiteral("No key")); // keychain entry absent
+
+    list->topLevelItem(0)->setSelected(true);
+    auto *toggle = find<QPushButton>(QStringLiteral("toggleProvider"));
+    QCOMPARE(toggle->text(), QStringLiteral("Disable"));
+    QTest::mouseClick(toggle, Qt::LeftButton);
+    QVERIFY(TestHttp::waitUntil([&] { return !m_app->editor()->config().providers.at(0).enabled; }, 10'000));
+    QCOMPARE(list->topLevelItem(0)->text(4), QStringLiteral("Disabled"));
+    QCOMPARE(toggle->text(), QStringLiteral("Enable"));
+    // Saving moved the literal key into the keychain on the way.
+    QVERIFY(!readFile(m_configPath).contains("sk-alpha-literal-1"));
+    QCOMPARE(keychainValue(QStringLiteral("provider:alpha:api_key")), QStringLiteral("sk-alpha-literal-1"));
+
+    list->topLevelItem(0)->setSelected(true);
+    QTest::mouseClick(find<QPushButton>(QStringLiteral("deleteProvider")), Qt::LeftButton);
+    auto *confirm = m_window->findChild<QMessageBox *>(QStringLiteral("confirmDelete"));
+    QVERIFY(confirm);
+    QVERIFY(confirm->text().contains(QStringLiteral("alpha")));
+    QTest::mouseClick(confirm->button(QMessageBox::Yes), Qt::LeftButton);
+    QVERIFY(TestHttp::waitUntil([&] { return m_app->editor()->config().providers.size() == 1; }, 10'000));
+    QCOMPARE(list->topLevelItemCount(), 1);
+    QCOMPARE(list->topLevelItem(0)->text(0), QStringLiteral("beta"));
+    QVERIFY(TestHttp::waitUntil([&] { return keychainValue(QStringLiteral("provider:alpha:api_key")).isEmpty(); }, 10'000));
+    QVERIFY(!readFile(m_configPath).contains("alpha"));
 }
 
 void TestDesktop::literalKeysOfferToMoveIntoKeychain()
