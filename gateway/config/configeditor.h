@@ -47,7 +47,9 @@ public:
     void setProviderEnabled(const QString &name, bool enabled, Done done);
     // Edits that touch no secret (model mappings, priority, weight).
     void setProviders(const QList<ProviderConfig> &providers, Done done);
-    bool hasStoredKey(const QString &providerName) const { return !m_keys.keys.value(providerName).isEmpty(); }
+    bool hasStoredKey(const QString &providerName) const { return !storedKey(providerName).isEmpty(); }
+    // The key in use (for "Test connection" when the user does not retype it).
+    QString storedKey(const QString &providerName) const { return m_keys.keys.value(providerName); }
 
     // Listen address, CORS, bans, retries. A new address is bound before anything is saved, so a port in use
     // leaves everything as it was.

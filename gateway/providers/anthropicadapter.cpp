@@ -26,7 +26,8 @@ UpstreamRequest AnthropicAdapter::buildModelsRequest(const QString &baseUrl, con
     const QString base = baseUrl.isEmpty() ? defaultBaseUrl() : baseUrl;
     HeaderList headers = anthropicHeaders(apiKey);
     headers.removeFirst();
-    return UpstreamRequest{QUrl(base + QStringLiteral("/models")), headers, {}};
+    // Anthropic pages its list 20 at a time unless asked for more (1000 at most).
+    return UpstreamRequest{QUrl(base + QStringLiteral("/models?limit=1000")), headers, {}};
 }
 
 TokenUsage AnthropicAdapter::usageOf(const QJsonObject &responseOrChunk) const

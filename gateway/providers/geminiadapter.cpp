@@ -30,7 +30,8 @@ UpstreamRequest GeminiAdapter::buildModelsRequest(const QString &baseUrl, const 
     const QString base = baseUrl.isEmpty() ? defaultBaseUrl() : baseUrl;
     HeaderList headers = geminiHeaders(apiKey);
     headers.removeFirst();
-    return UpstreamRequest{QUrl(base + QStringLiteral("/models")), headers, {}};
+    // Google pages its list 50 at a time unless asked for more (1000 at most).
+    return UpstreamRequest{QUrl(base + QStringLiteral("/models?pageSize=1000")), headers, {}};
 }
 
 TokenUsage GeminiAdapter::usageOf(const QJsonObject &responseOrChunk) const

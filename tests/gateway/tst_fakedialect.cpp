@@ -28,6 +28,8 @@ private Q_SLOTS:
     void tokenCounts();
     void geminiModelComesFromThePath_data();
     void geminiModelComesFromThePath();
+    void modelLists_data();
+    void modelLists();
 };
 
 namespace {
@@ -768,6 +770,56 @@ void TestFakeDialect::geminiModelComesFromThePath()
     QCOMPARE(FakeDialect::geminiModelFromPath(path), model);
     const FakeAnswer a = FakeDialect::answer(Dialect::Gemini, path, geminiRequest(Scenario::Text));
     QCOMPARE(val(parse(a.isStream() ? a.events.first().mid(6) : a.body), "modelVersion").toString(), model);
+}
+
+void TestFakeDialect::modelLists_data()
+{
+    QTest::addColumn<Dialect>("dialect");
+    QTest::addColumn<QByteArray>("path");
+    QTest::addColumn<QStringList>("ids"); // empty: the defaults, through answer()
+    QTest::addColumn<QByteArray>("expected");
+    QTest::newRow("openai chosen")
+        << Dialect::OpenAi << QByteArray("/v1/models") << QStringList { "a", "b" }
+        << QByteArray(R"({"object":"list","data":[)"
+                      R"({"id":"a","object":"model","created":1700000000,"owned_by":"system"},)"
+                      R"({"id":"b","object":"model","created":1700000000,"owned_by":"system"}]})");
+    QTest::newRow("anthropic chosen")
+        << Dialect::Anthropic << QByteArray("/v1/models?limit=1000") << QStringList { "claude-x" }
+        << QByteArray(
+               R"({"data":[{"type":"model","id":"claude-x","display_name":"CLAUDE-X",)"
+               R"("created_at":"2025-02-19T00:00:00Z"}],)"
+               R"("has_more":false,"first_id":"claude-x","last_id":"claude-x"})");
+    QTest::newRow("gemini chosen, with its embedding model")
+        << Dialect::Gemini << QByteArray("/v1beta/models?pageSize=1000") << QStringList { "gemini-x" }
+        << QByteArray(
+               R"({"models":[{"name":"models/gemini-x","version":"001","displayName":"GEMINI-X",)"
+               R"("inputTokenLimit":1048576,"outputTokenLimit":8192,)"
+               R"("supportedGenerationMethods":["generateContent","countTokens"]},)"
+               R"({"name":"models/text-embedding-004","version":"001","displayName":"TEXT-EMBEDDING-004",)"
+               R"("inputTokenLimit":1048576,"outputTokenLimit":8192,)"
+               R"("supportedGenerationMethods":["embedContent"]}]})");
+    QTest::newRow("openai defaults through answer()")
+        << Dialect::OpenAi << QByteArray("/v1/models") << QStringList()
+        << QByteArray(
+               R"({"object":"list","data":[)"
+               R"({"id":"gpt-4o-mini","object":"model","created":1700000000,"owned_by":"system"},)"
+               R"({"id":"gpt-4o","object":"model","created":1700000000,"owned_by":"system"},)"
+               R"({"id":"text-embedding-3-small","object":"model",)"
+               R"("created":1700000000,"owned_by":"system"}]})");
+}
+
+void TestFakeDialect::modelLists()
+{
+    QFETCH(Dialect, dialect);
+    QFETCH(QByteArray, path);
+    QFETCH(QStringList, ids);
+    QFETCH(QByteArray, expected);
+    const FakeAnswer a = ids.isEmpty() ? FakeDialect::answer(dialect, path, QJsonObject())
+                                       : FakeDialect::modelList(dialect, ids);
+    QCOMPARE(a.status, 200);
+    QVERIFY(!a.isStream());
+    QCOMPARE(header(a, "content-type"), QByteArray("application/json"));
+    QCOMPARE(parse(a.body), parse(expected));
 }
 
 QTEST_GUILESS_MAIN(TestFakeDialect)

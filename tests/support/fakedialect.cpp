@@ -526,6 +526,9 @@ QString geminiModelFromPath(const QByteArray &path)
 
 FakeAnswer answer(Dialect dialect, const QByteArray &path, const QJsonObject &request)
 {
+    // Chat paths never end in /models (Gemini's are .../models/<id>:generateContent).
+    if (pathOnly(path).endsWith("/models"))
+        return modelList(dialect, defaultModelIds(dialect));
     switch (dialect) {
     case Dialect::OpenAi:
         return openAiAnswer(path, request);
@@ -533,6 +536,60 @@ FakeAnswer answer(Dialect dialect, const QByteArray &path, const QJsonObject &re
         return anthropicAnswer(path, request);
     case Dialect::Gemini:
         return geminiAnswer(path, request);
+    }
+    return error(dialect, 500, QStringLiteral("unknown dialect"));
+}
+
+QStringList defaultModelIds(Dialect dialect)
+{
+    switch (dialect) {
+    case Dialect::OpenAi:
+        return { QStringLiteral("gpt-4o-mini"), QStringLiteral("gpt-4o"),
+            QStringLiteral("text-embedding-3-small") };
+    case Dialect::Anthropic:
+        return { QStringLiteral("claude-sonnet-4-20250514"), QStringLiteral("claude-3-5-haiku-20241022") };
+    case Dialect::Gemini:
+        return { QStringLiteral("gemini-2.0-flash"), QStringLiteral("gemini-2.5-pro") };
+    }
+    return {};
+}
+
+FakeAnswer modelList(Dialect dialect, const QStringList &ids)
+{
+    QJsonArray entries;
+    switch (dialect) {
+    case Dialect::OpenAi:
+        for (const QString &id : ids)
+            entries << QJsonObject { { QStringLiteral("id"), id },
+                { QStringLiteral("object"), QStringLiteral("model") }, { QStringLiteral("created"), Created },
+                { QStringLiteral("owned_by"), QStringLiteral("system") } };
+        return jsonAnswer(QJsonObject {
+            { QStringLiteral("object"), QStringLiteral("list") }, { QStringLiteral("data"), entries } });
+    case Dialect::Anthropic:
+        for (const QString &id : ids)
+            entries << QJsonObject { { QStringLiteral("type"), QStringLiteral("model") },
+                { QStringLiteral("id"), id }, { QStringLiteral("display_name"), id.toUpper() },
+                { QStringLiteral("created_at"), QStringLiteral("2025-02-19T00:00:00Z") } };
+        return jsonAnswer(
+            QJsonObject { { QStringLiteral("data"), entries }, { QStringLiteral("has_more"), false },
+                { QStringLiteral("first_id"),
+                    ids.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(ids.first()) },
+                { QStringLiteral("last_id"),
+                    ids.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(ids.last()) } });
+    case Dialect::Gemini: {
+        auto entry = [](const QString &id, const QJsonArray &methods) {
+            return QJsonObject { { QStringLiteral("name"), QString(QStringLiteral("models/") + id) },
+                { QStringLiteral("version"), QStringLiteral("001") },
+                { QStringLiteral("displayName"), id.toUpper() },
+                { QStringLiteral("inputTokenLimit"), 1048576 }, { QStringLiteral("outputTokenLimit"), 8192 },
+                { QStringLiteral("supportedGenerationMethods"), methods } };
+        };
+        for (const QString &id : ids)
+            entries << entry(
+                id, QJsonArray { QStringLiteral("generateContent"), QStringLiteral("countTokens") });
+        entries << entry(QStringLiteral("text-embedding-004"), QJsonArray { QStringLiteral("embedContent") });
+        return jsonAnswer(QJsonObject { { QStringLiteral("models"), entries } });
+    }
     }
     return error(dialect, 500, QStringLiteral("unknown dialect"));
 }

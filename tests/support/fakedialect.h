@@ -5,6 +5,7 @@
 #include <QList>
 #include <QPair>
 #include <QString>
+#include <QStringList>
 
 // The wire format a fake provider speaks.
 enum class Dialect { OpenAi, Anthropic, Gemini };
@@ -25,6 +26,7 @@ struct FakeAnswer final {
 // - the last message is a tool result: the text "tool said: <result>";
 // - otherwise: the text "echo: <last user message>".
 // Usage is always 11 input and 7 output tokens. Streams split text in 3 pieces and tool arguments in 2.
+// GET <base>/models lists defaultModelIds() in the provider's list format (see modelList()).
 namespace FakeDialect {
 
 // path is the request target as received (e.g. "/v1/chat/completions", "/v1/messages",
@@ -34,6 +36,16 @@ FakeAnswer answer(Dialect dialect, const QByteArray &path, const QJsonObject &re
 
 // An error answer with the provider's error body and type for that status.
 FakeAnswer error(Dialect dialect, int status, const QString &message);
+
+// A models list as the provider answers GET <base>/models:
+// - OpenAI: {"object":"list","data":[{"id","object":"model","created","owned_by"}]};
+// - Anthropic: {"data":[{"type":"model","id","display_name","created_at"}],"has_more":false,...};
+// - Gemini: {"models":[{"name":"models/<id>",...,"supportedGenerationMethods":[...]}]}, the ids able to
+//   generateContent, followed by one embedding model (models/text-embedding-004) that cannot, as Google lists
+//   both kinds together.
+FakeAnswer modelList(Dialect dialect, const QStringList &ids);
+// What a fake lists when a test chooses no ids.
+QStringList defaultModelIds(Dialect dialect);
 
 // The model a Gemini path names ("/v1beta/models/gemini-x:generateContent" -> "gemini-x").
 QString geminiModelFromPath(const QByteArray &path);

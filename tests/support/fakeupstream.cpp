@@ -71,6 +71,8 @@ QByteArray reason(int status)
     case 200: return "OK";
     case 400: return "Bad Request";
     case 401: return "Unauthorized";
+    case 403: return "Forbidden";
+    case 404: return "Not Found";
     case 429: return "Too Many Requests";
     case 500: return "Internal Server Error";
     case 503: return "Service Unavailable";
@@ -187,7 +189,10 @@ void FakeUpstream::answer(QTcpSocket *socket, const Received &request)
         case Mode::Hang:
             return;
         case Mode::Speak: {
-            const FakeAnswer a = FakeDialect::answer(b.dialect, request.path, request.json);
+            const bool listing = request.path.split('?').first().endsWith("/models");
+            const FakeAnswer a = listing && !b.models.isEmpty()
+                ? FakeDialect::modelList(b.dialect, b.models)
+                : FakeDialect::answer(b.dialect, request.path, request.json);
             if (!a.isStream()) {
                 sendWhole(s, a);
                 return;

@@ -7,12 +7,14 @@
 #include <QList>
 #include <QObject>
 #include <QPointer>
+#include <QStringList>
 #include <QTcpServer>
 
 class QTcpSocket;
 
 // An upstream provider for tests, on 127.0.0.1 with a free port, speaking OpenAI's wire format. Each test
 // sets how it behaves: answer, stream, fail with a status, hang, trickle, or cut a stream in the middle.
+// Speak also answers GET <base>/models with a list of models, as each provider does.
 class FakeUpstream final : public QObject
 {
     Q_OBJECT
@@ -38,6 +40,7 @@ public:
         int headersDelayMs = 0;    // pause before anything is sent
         int paddingBytes = 0;      // Stream: extra characters in each content event
         Dialect dialect = Dialect::OpenAi; // Speak and Status: whose wire format
+        QStringList models = {};   // Speak: the ids GET .../models lists; empty: FakeDialect::defaultModelIds
     };
     struct Received {
         QByteArray method;

@@ -5,6 +5,9 @@
 #include "colinkdoubles.h"
 #include "config/configeditor.h"
 #include "desktop/autostart.h"
+#include "fakeupstream.h"
+#include "modelmappingeditor.h"
+#include "providerdialog.h"
 #include "desktop/singleinstance.h"
 #include "gateway.h"
 #include "mainwindow.h"
@@ -17,6 +20,8 @@
 #include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDialogButtonBox>
+#include <QTableWidget>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
@@ -79,6 +84,7 @@ private Q_SLOTS:
     void settingsChangeThePort();
     void portInUseIsShownNextToTheAddress();
     void shareToggleStartsNodeMode();
+    void addProviderThroughTheDialog();
     void modelsPageEditsPriorityAndPublicName();
     void providersPageDisablesAndDeletes();
     void literalKeysOfferToMoveIntoKeychain();
@@ -224,6 +230,48 @@ void TestDesktop::shareToggleStartsNodeMode()
     find<QCheckBox>(QStringLiteral("shareMachine"))->click();
     QVERIFY(TestHttp::waitUntil([&] { return m_app->gateway()->node()->status().state == NodeClient::State::Off; }));
     QVERIFY(readFile(m_configPath).contains("enabled: false"));
+}
+
+void TestDesktop::addProviderThroughTheDialog()
+{
+    FakeUpstream upstream;
+    QVERIFY(upstream.start());
+    upstream.setBehavior({.mode = FakeUpstream::Mode::Speak, .models = {QStringLiteral("gpt-4o-mini"), QStringLiteral("o3")}});
+    QVERIFY(startApp("gateway:\n  listen: 127.0.0.1:" + QByteArray::number(m_port) + "\n"));
+    QVERIFY(!find<QLabel>(QStringLiteral("providersEmpty"))->isHidden());
+
+    QTest::mouseClick(find<QPushButton>(QStringLiteral("addProvider")), Qt::LeftButton);
+    auto *dialog = m_window->findChild<ProviderDialog *>();
+    QVERIFY(dialog && dialog->isVisible());
+    auto *preset = dialog->findChild<QComboBox *>(QStringLiteral("presetCombo"));
+    preset->setCurrentIndex(preset->findData(QStringLiteral("custom")));
+    dialog->findChild<QLineEdit *>(QStringLiteral("nameEdit"))->setText(QStringLiteral("team-openai"));
+    dialog->findChild<QLineEdit *>(QStringLiteral("baseUrlEdit"))->setText(upstream.baseUrl());
+    dialog->findChild<QLineEdit *>(QStringLiteral("apiKeyEdit"))->setText(QStringLiteral("sk-typed-in-dialog-9876"));
+    QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("testButton")), Qt::LeftButton);
+    QVERIFY(TestHttp::waitUntil([&] { return !dialog->isTesting(); }, 10'000));
+    auto *table = dialog->findChild<QTableWidget *>(QStringLiteral("modelsTable"));
+    QCOMPARE(table->rowCount(), 2);
+    for (int r = 0; r < table->rowCount(); ++r) {
+        if (table->item(r, ModelMappingEditor::LocalColumn)->text() == QStringLiteral("gpt-4o-mini"))
+            table->item(r, ModelMappingEditor::LocalColumn)->setCheckState(Qt::Checked);
+    }
+    dialog->findChild<QDialogButtonBox *>(QStringLiteral("buttonBox"))->button(QDialogButtonBox::Ok)->click();
+
+    auto *list = find<QTreeWidget>(QStringLiteral("providerList"));
+    QVERIFY(TestHttp::waitUntil([&] { return list->topLevelItemCount() == 1; }, 10'000));
+    QCOMPARE(list->topLevelItem(0)->text(0), QStringLiteral("team-openai"));
+    QCOMPARE(list->topLevelItem(0)->text(3), QStringLiteral("gpt-4o-mini"));
+    // The key is in the real keychain and nowhere in the file.
+    QCOMPARE(keychainValue(QStringLiteral("provider:team-openai:api_key")), QStringLiteral("sk-typed-in-dialog-9876"));
+    const QByteArray yaml = readFile(m_configPath);
+    QVERIFY(yaml.contains("name: team-openai"));
+    QVERIFY(!yaml.contains("sk-typed-in-dialog"));
+    // And the gateway serves the new model with that key, at once.
+    const auto answer = TestHttp::post(QUrl(QStringLiteral("http://127.0.0.1:%1/v1/chat/completions").arg(m_port)),
+                                       R"({"model":"gpt-4o-mini","messages":[{"role":"user","content":"hi"}]})");
+    QCOMPARE(answer.status, 200);
+    QCOMPARE(upstream.received().last().headers.value("authorization"), QByteArray("Bearer sk-typed-in-dialog-9876"));
 }
 
 void TestDesktop::modelsPageEditsPriorityAndPublicName()

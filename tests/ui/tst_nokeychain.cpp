@@ -6,11 +6,14 @@
 #include "gateway.h"
 #include "mainwindow.h"
 #include "noticebar.h"
+#include "providerdialog.h"
 #include "storage/requestlog.h"
 #include "testhttp.h"
 #include "tray/traycontroller.h"
 
 #include <QApplication>
+#include <QComboBox>
+#include <QDialogButtonBox>
 #include <QDirIterator>
 #include <QFile>
 #include <QLabel>
@@ -100,6 +103,21 @@ void TestNoKeychain::saysSoAndSavesNoSecret()
     auto *nodeError = window.findChild<QLabel *>(QStringLiteral("nodeSettingsError"));
     QVERIFY(!nodeError->isHidden());
     QVERIFY2(nodeError->text().contains(QStringLiteral("keychain")), qPrintable(nodeError->text()));
+    QCOMPARE(readFile(configPath), before);
+
+    // So is a provider key typed in the Add provider dialog.
+    window.showPage(MainWindow::Page::Providers);
+    QTest::mouseClick(window.findChild<QPushButton *>(QStringLiteral("addProvider")), Qt::LeftButton);
+    auto *dialog = window.findChild<ProviderDialog *>();
+    QVERIFY(dialog);
+    auto *preset = dialog->findChild<QComboBox *>(QStringLiteral("presetCombo"));
+    preset->setCurrentIndex(preset->findData(QStringLiteral("deepseek")));
+    dialog->findChild<QLineEdit *>(QStringLiteral("apiKeyEdit"))->setText(QString::fromLatin1(secretToken));
+    dialog->findChild<QDialogButtonBox *>(QStringLiteral("buttonBox"))->button(QDialogButtonBox::Ok)->click();
+    auto *providersError = window.findChild<QLabel *>(QStringLiteral("providersError"));
+    QVERIFY(TestHttp::waitUntil([&] { return !providersError->isHidden(); }));
+    QVERIFY2(providersError->text().contains(QStringLiteral("keychain")), qPrintable(providersError->text()));
+    QVERIFY(app.editor()->config().providers.isEmpty());
     QCOMPARE(readFile(configPath), before);
 
     // Retry: still no keychain, still said plainly, and the button works again.

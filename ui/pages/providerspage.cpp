@@ -2,10 +2,7 @@
 
 #include "config/configeditor.h"
 #include "gateway.h"
-#if __has_include("providerdialog.h")
 #include "providerdialog.h"
-#define HAVE_DIALOG 1
-#endif
 #include "core/clock.h"
 #include "routing/router.h"
 
@@ -178,7 +175,6 @@ void ProvidersPage::report(bool ok, const QString &error)
 
 void ProvidersPage::addProvider()
 {
-#ifdef HAVE_DIALOG
     QStringList taken;
     for (const ProviderConfig &p : m_editor->config().providers)
         taken << p.name;
@@ -189,12 +185,10 @@ void ProvidersPage::addProvider()
         m_editor->saveProvider({}, dialog->provider(), key, [this](bool ok, const QString &e) { report(ok, e); });
     });
     dialog->open();
-#endif
 }
 
 void ProvidersPage::editSelected()
 {
-#ifdef HAVE_DIALOG
     const QString name = selectedName();
     for (const ProviderConfig &p : m_editor->config().providers) {
         if (p.name != name)
@@ -204,8 +198,8 @@ void ProvidersPage::editSelected()
             if (other.name != name)
                 taken << other.name;
         }
-        auto *dialog = new ProviderDialog(taken, this);
-        dialog->setProvider(p, m_editor->hasStoredKey(p.name));
+        auto *dialog = new ProviderDialog(p, taken, this);
+        dialog->setStoredApiKey(m_editor->storedKey(p.name));
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         connect(dialog, &QDialog::accepted, this, [this, dialog, name] {
             const std::optional<QString> key =
@@ -215,7 +209,6 @@ void ProvidersPage::editSelected()
         dialog->open();
         return;
     }
-#endif
 }
 
 void ProvidersPage::toggleSelected()
