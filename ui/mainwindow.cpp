@@ -4,15 +4,12 @@
 #include "config/configeditor.h"
 #include "gateway.h"
 #include "noticebar.h"
-#if __has_include("pages/logspage.h")
 #include "pages/logspage.h"
-#include "pages/usagepage.h"
-#define HAVE_LOGS 1
-#endif
 #include "pages/modelspage.h"
 #include "pages/nodespage.h"
 #include "pages/providerspage.h"
 #include "pages/settingspage.h"
+#include "pages/usagepage.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -69,13 +66,8 @@ MainWindow::MainWindow(Gateway *gateway, ConfigEditor *editor, QWidget *parent)
     addPage(Page::Providers, tr("Providers"), new ProvidersPage(gateway, editor));
     addPage(Page::Models, tr("Models"), new ModelsPage(gateway, editor));
     addPage(Page::Nodes, tr("Nodes"), new NodesPage(gateway, editor));
-#ifdef HAVE_LOGS
     addPage(Page::Logs, tr("Logs"), new LogsPage(gateway));
     addPage(Page::Usage, tr("Usage"), new UsagePage(gateway));
-#else
-    addPage(Page::Logs, tr("Logs"), new QWidget);
-    addPage(Page::Usage, tr("Usage"), new QWidget);
-#endif
     addPage(Page::Settings, tr("Settings"), new SettingsPage(gateway, editor));
     connect(m_sidebar, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
     m_sidebar->setCurrentRow(0);

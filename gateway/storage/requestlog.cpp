@@ -1,15 +1,19 @@
 #include "requestlog.h"
 
 #include "core/logging.h"
+#include "usagequery.h"
 
 #include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
+#include <QPointer>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTimer>
 #include <QUuid>
+
+#include <algorithm>
 
 // Lives on the log's worker thread and owns the database connection there.
 class RequestLogWriter final : public QObject
@@ -21,6 +25,7 @@ public:
     void prune();
     QList<RequestRecord> recent(int limit);
     qint64 countSince(qint64 timeMs);
+    UsageReport usage(const QDate &firstDay, const QDate &lastDay);
     void close();
 
     int retentionDays = 30;
@@ -179,6 +184,12 @@ qint64 RequestLogWriter::countSince(qint64 timeMs)
     return q.exec() && q.next() ? q.value(0).toLongLong() : 0;
 }
 
+UsageReport RequestLogWriter::usage(const QDate &firstDay, const QDate &lastDay)
+{
+    flush();
+    return queryUsage(db(), firstDay, lastDay);
+}
+
 void RequestLogWriter::close()
 {
     flush();
@@ -253,4 +264,39 @@ qint64 RequestLog::countToday()
     QMetaObject::invokeMethod(m_writer, [&] { count = m_writer->countSince(midnight); },
                               Qt::BlockingQueuedConnection);
     return count;
+}
+
+namespace {
+
+std::pair<QDate, QDate> usagePeriod(int days, const QDate &lastDay)
+{
+    const QDate last = lastDay.isValid() ? lastDay : QDate::currentDate();
+    return {last.addDays(1 - std::clamp(days, 1, 366)), last};
+}
+
+} // namespace
+
+UsageReport RequestLog::usage(int days, const QDate &lastDay)
+{
+    const auto [first, last] = usagePeriod(days, lastDay);
+    UsageReport report;
+    QMetaObject::invokeMethod(m_writer, [&, first = first, last = last] { report = m_writer->usage(first, last); },
+                              Qt::BlockingQueuedConnection);
+    return report;
+}
+
+void RequestLog::usageLater(int days, QObject *context, std::function<void(const UsageReport &)> done,
+                            const QDate &lastDay)
+{
+    const auto [first, last] = usagePeriod(days, lastDay);
+    // The answer comes back through this object, which outlives the writer, so context is only ever looked
+    // at on its own thread.
+    QMetaObject::invokeMethod(m_writer, [this, first = first, last = last, guard = QPointer<QObject>(context),
+                                         done = std::move(done)] {
+        const UsageReport report = m_writer->usage(first, last);
+        QMetaObject::invokeMethod(this, [guard, done, report] {
+            if (guard)
+                done(report);
+        });
+    });
 }

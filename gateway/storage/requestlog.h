@@ -1,10 +1,13 @@
 #pragma once
 
 #include "requestrecord.h"
+#include "usagereport.h"
 
 #include <QList>
 #include <QObject>
 #include <QThread>
+
+#include <functional>
 
 class RequestLogWriter;
 
@@ -30,6 +33,14 @@ public:
     QList<RequestRecord> recent(int limit);
     // Rows recorded since local midnight.
     qint64 countToday();
+    // Traffic of the days local days ending with lastDay (invalid: today), both included; days is kept
+    // within 1..366. Waits for pending writes.
+    UsageReport usage(int days, const QDate &lastDay = QDate());
+    // The same without waiting, for the UI: with months of traffic the query takes a few hundred ms. done
+    // runs on this object's thread (context must live there too), and not at all if context is gone by then;
+    // answers come in call order.
+    void usageLater(int days, QObject *context, std::function<void(const UsageReport &)> done,
+                    const QDate &lastDay = QDate());
 
 Q_SIGNALS:
     void recorded(const RequestRecord &record);

@@ -76,7 +76,7 @@ ProvidersPage::ProvidersPage(Gateway *gateway, ConfigEditor *editor, QWidget *pa
     connect(m_toggle, &QPushButton::clicked, this, &ProvidersPage::toggleSelected);
     connect(m_delete, &QPushButton::clicked, this, &ProvidersPage::deleteSelected);
     connect(m_list, &QTreeWidget::itemDoubleClicked, this, &ProvidersPage::editSelected);
-    connect(m_list, &QTreeWidget::itemSelectionChanged, this, &ProvidersPage::refresh);
+    connect(m_list, &QTreeWidget::itemSelectionChanged, this, &ProvidersPage::updateButtons);
     connect(editor, &ConfigEditor::changed, this, &ProvidersPage::refresh);
     connect(editor, &ConfigEditor::keychainChanged, this, &ProvidersPage::refresh);
     connect(gateway->router(), &Router::healthChanged, this, &ProvidersPage::refresh);
@@ -151,6 +151,12 @@ void ProvidersPage::refresh()
     const bool empty = m_editor->config().providers.isEmpty();
     m_list->setVisible(!empty);
     m_empty->setVisible(empty);
+    updateButtons();
+}
+
+// Only the buttons: rebuilding the list here would delete the item whose selection is being changed.
+void ProvidersPage::updateButtons()
+{
     const QString current = selectedName();
     m_edit->setEnabled(!current.isEmpty());
     m_toggle->setEnabled(!current.isEmpty());

@@ -23,6 +23,7 @@ public:
 
 private:
     void refresh();
+    void updateButtons();
     void editSelected();
     void toggleSelected();
     void deleteSelected();
