@@ -55,12 +55,7 @@
     </message>
     <message>
         <location filename="../gateway/config/configeditor.cpp" line="293"/>
-        <source>Nothing was saved: this change needs the system keychain, which is not available (%1). Switchyard never stores keys in plain text.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../gateway/config/configeditor.cpp" line="295"/>
-        <source>no keychain</source>
+        <source>Nothing was saved: this change needs the system keychain, which is not available. %1 Switchyard never stores keys in plain text.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -80,104 +75,265 @@
     </message>
 </context>
 <context>
+    <name>LogsPage</name>
+    <message>
+        <location filename="../ui/pages/logspage.cpp" line="48"/>
+        <source>Select a request to see all of its details here, its error in full.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/logspage.cpp" line="88"/>
+        <source>Filter by model, provider, error, client or endpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/logspage.cpp" line="89"/>
+        <source>Shows the requests that contain every word typed here, ignoring case.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/logspage.cpp" line="105"/>
+        <source>All models</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/logspage.cpp" line="113"/>
+        <source>All statuses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/logspage.cpp" line="114"/>
+        <source>Success (2xx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/logspage.cpp" line="115"/>
+        <source>Client errors (4xx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/logspage.cpp" line="116"/>
+        <source>Server errors (5xx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/logspage.cpp" line="117"/>
+        <source>Cancelled (499)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/logspage.cpp" line="136"/>
+        <source>Scrolls to the newest request and keeps following new ones.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/logspage.cpp" line="177"/>
+        <source>Yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/pages/logspage.cpp" line="213"/>
+        <source>Requests: %Ln</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/pages/logspage.cpp" line="215"/>
+        <source>No request matches these filters. Requests in the log: %Ln.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/pages/logspage.cpp" line="217"/>
+        <source>Showing %L1 of %Ln requests</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/logspage.cpp" line="228"/>
+        <source>No requests yet.
+
+Point a client at %1 and each request will appear here as it finishes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/logspage.cpp" line="232"/>
+        <source>No requests yet.
+
+Switchyard is not listening at the moment, so no client can reach it. Requests will appear here once it serves again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/pages/logspage.cpp" line="245"/>
+        <source>Jump to the latest (new: %Ln)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/logspage.cpp" line="245"/>
+        <source>Jump to the latest request</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="31"/>
+        <location filename="../ui/mainwindow.cpp" line="28"/>
         <source>Switchyard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="40"/>
+        <location filename="../ui/mainwindow.cpp" line="37"/>
         <source>Copy URL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="69"/>
+        <location filename="../ui/mainwindow.cpp" line="66"/>
         <source>Providers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="70"/>
+        <location filename="../ui/mainwindow.cpp" line="67"/>
         <source>Models</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="71"/>
+        <location filename="../ui/mainwindow.cpp" line="68"/>
         <source>Nodes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="73"/>
-        <location filename="../ui/mainwindow.cpp" line="76"/>
+        <location filename="../ui/mainwindow.cpp" line="69"/>
         <source>Logs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="74"/>
-        <location filename="../ui/mainwindow.cpp" line="77"/>
+        <location filename="../ui/mainwindow.cpp" line="70"/>
         <source>Usage</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="79"/>
+        <location filename="../ui/mainwindow.cpp" line="71"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="86"/>
+        <location filename="../ui/mainwindow.cpp" line="78"/>
         <source>Trying…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="94"/>
+        <location filename="../ui/mainwindow.cpp" line="86"/>
         <source>Try again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="157"/>
+        <location filename="../ui/mainwindow.cpp" line="149"/>
         <source>&lt;b&gt;Serving&lt;/b&gt; at &lt;code&gt;%1&lt;/code&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="158"/>
+        <location filename="../ui/mainwindow.cpp" line="150"/>
         <source>&lt;b&gt;Not serving&lt;/b&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="166"/>
+        <location filename="../ui/mainwindow.cpp" line="158"/>
         <source>The gateway is paused: clients cannot reach it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="167"/>
+        <location filename="../ui/mainwindow.cpp" line="159"/>
         <source>The gateway is not serving: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="168"/>
+        <location filename="../ui/mainwindow.cpp" line="160"/>
         <source>Change the port…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="174"/>
-        <source>The system keychain is not available (%1). Providers whose key is kept there run without it, and new keys cannot be saved. Switchyard never stores keys in plain text.</source>
+        <location filename="../ui/mainwindow.cpp" line="166"/>
+        <source>The system keychain is not available. %1 Until it is, providers whose key is kept there run without it and new keys cannot be saved; Switchyard never stores keys in plain text.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="178"/>
+        <location filename="../ui/mainwindow.cpp" line="170"/>
         <source>Retry</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="185"/>
+        <location filename="../ui/mainwindow.cpp" line="177"/>
         <source>Your configuration file holds %n key(s) in plain text (%1). Move them into the system keychain? They move anyway the next time Switchyard saves the configuration.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="190"/>
+        <location filename="../ui/mainwindow.cpp" line="182"/>
         <source>Move to keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ModelMappingEditor</name>
+    <message>
+        <location filename="../ui/modelmappingeditor.cpp" line="28"/>
+        <source>Filter models</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/modelmappingeditor.cpp" line="34"/>
+        <source>Provider&apos;s name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/modelmappingeditor.cpp" line="34"/>
+        <source>Name for clients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/modelmappingeditor.cpp" line="36"/>
+        <source>What the provider calls the model. Tick the models to offer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/modelmappingeditor.cpp" line="38"/>
+        <source>What clients of Switchyard ask for. Usually the same as the provider&apos;s name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/modelmappingeditor.cpp" line="47"/>
+        <source>Add model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/modelmappingeditor.cpp" line="49"/>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/modelmappingeditor.cpp" line="122"/>
+        <source>The provider did not list this name. It may be an alias that still works; if not, untick it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/modelmappingeditor.cpp" line="159"/>
+        <source>A ticked row has no provider&apos;s name. Fill it in, or untick the row.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/modelmappingeditor.cpp" line="163"/>
+        <source>Tick at least one model to offer, or add one with “Add model”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/modelmappingeditor.cpp" line="167"/>
+        <source>Clients could not tell two models apart: “%1” is used twice as a name for clients.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -241,12 +397,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/pages/modelspage.cpp" line="122"/>
+        <location filename="../ui/pages/modelspage.cpp" line="131"/>
         <source>A public model name cannot be empty or contain spaces.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/modelspage.cpp" line="162"/>
+        <location filename="../ui/pages/modelspage.cpp" line="169"/>
         <source>“%1” is not a valid value here. Priorities are whole numbers; weights are whole numbers of 1 or more.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -416,123 +572,325 @@
     </message>
 </context>
 <context>
+    <name>ProviderDialog</name>
+    <message>
+        <location filename="../ui/providerdialog.cpp" line="83"/>
+        <location filename="../ui/providerdialog.cpp" line="207"/>
+        <source>Add provider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/providerdialog.cpp" line="94"/>
+        <source>Edit provider “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/providerdialog.cpp" line="135"/>
+        <source>&amp;Preset:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/providerdialog.cpp" line="139"/>
+        <source>How Switchyard names this provider in its lists and logs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/providerdialog.cpp" line="141"/>
+        <source>&amp;Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/providerdialog.cpp" line="145"/>
+        <source>The API this provider speaks.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/providerdialog.cpp" line="147"/>
+        <source>&amp;Type:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/providerdialog.cpp" line="151"/>
+        <source>https://api.example.com/v1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/providerdialog.cpp" line="153"/>
+        <source>Base &amp;URL:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/providerdialog.cpp" line="161"/>
+        <location filename="../ui/providerdialog.cpp" line="231"/>
+        <source>Show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/providerdialog.cpp" line="162"/>
+        <source>Show or hide the key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/providerdialog.cpp" line="170"/>
+        <source>API &amp;key:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/providerdialog.cpp" line="172"/>
+        <source>Test connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/providerdialog.cpp" line="175"/>
+        <source>Ask the provider which models it serves, with this address and key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/providerdialog.cpp" line="201"/>
+        <source>&amp;Models:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/providerdialog.cpp" line="207"/>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/providerdialog.cpp" line="231"/>
+        <source>Hide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/providerdialog.cpp" line="259"/>
+        <source>OpenAI-compatible API (openai)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/providerdialog.cpp" line="261"/>
+        <source>Anthropic Messages API (claude)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/providerdialog.cpp" line="263"/>
+        <source>Google Gemini API (gemini)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/providerdialog.cpp" line="368"/>
+        <source>Leave empty to keep the stored key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/providerdialog.cpp" line="370"/>
+        <source>Leave empty to keep reading it from %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/providerdialog.cpp" line="372"/>
+        <source>Leave empty to keep the key written in the configuration file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/providerdialog.cpp" line="374"/>
+        <source>Only if the server asks for one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/providerdialog.cpp" line="376"/>
+        <source>Not needed; leave empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/providerdialog.cpp" line="378"/>
+        <source>Paste your API key here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/providerdialog.cpp" line="387"/>
+        <source>Get a key at %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/providerdialog.cpp" line="389"/>
+        <source>No key needed: this server runs on your own computer. Get it at %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/providerdialog.cpp" line="391"/>
+        <source>Leave the key empty if the server does not ask for one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/providerdialog.cpp" line="402"/>
+        <source>Enter the address of the provider&apos;s API, like https://api.example.com/v1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/providerdialog.cpp" line="408"/>
+        <source>This is not a web address. It should start with https:// (or http:// for a server on your own network) and name a host, like https://api.example.com/v1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/providerdialog.cpp" line="448"/>
+        <source>Connected, but the provider lists no models. Add the ones you need by hand.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/providerdialog.cpp" line="449"/>
+        <source>Connected. The provider lists %n model(s); tick the ones to offer.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/providerdialog.cpp" line="455"/>
+        <source>The connection test failed: see the message under the API key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/providerdialog.cpp" line="459"/>
+        <source>The connection test failed: see the message under the base URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/providerdialog.cpp" line="475"/>
+        <source>Connecting to %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/providerdialog.cpp" line="497"/>
+        <source>Give the provider a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/providerdialog.cpp" line="500"/>
+        <source>Another provider is already called “%1”. Choose another name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/providerdialog.cpp" line="508"/>
+        <source>Enter the API key from your %1 account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ProvidersPage</name>
     <message>
-        <location filename="../ui/pages/providerspage.cpp" line="32"/>
+        <location filename="../ui/pages/providerspage.cpp" line="29"/>
         <source>&lt;h2&gt;Providers&lt;/h2&gt;Model providers and local servers this machine can call. Keys are kept in the system keychain.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/providerspage.cpp" line="42"/>
+        <location filename="../ui/pages/providerspage.cpp" line="39"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/providerspage.cpp" line="42"/>
+        <location filename="../ui/pages/providerspage.cpp" line="39"/>
         <source>Type</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/providerspage.cpp" line="42"/>
+        <location filename="../ui/pages/providerspage.cpp" line="39"/>
         <source>Base URL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/providerspage.cpp" line="42"/>
+        <location filename="../ui/pages/providerspage.cpp" line="39"/>
         <source>Models</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/providerspage.cpp" line="42"/>
+        <location filename="../ui/pages/providerspage.cpp" line="39"/>
         <source>State</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/providerspage.cpp" line="46"/>
+        <location filename="../ui/pages/providerspage.cpp" line="43"/>
         <source>No providers yet. Click &lt;b&gt;Add provider&lt;/b&gt; to connect OpenAI, Anthropic, Gemini, a local Ollama and more.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/providerspage.cpp" line="62"/>
+        <location filename="../ui/pages/providerspage.cpp" line="59"/>
         <source>Add provider…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/providerspage.cpp" line="64"/>
+        <location filename="../ui/pages/providerspage.cpp" line="61"/>
         <source>Edit…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/providerspage.cpp" line="66"/>
-        <location filename="../ui/pages/providerspage.cpp" line="163"/>
+        <location filename="../ui/pages/providerspage.cpp" line="63"/>
+        <location filename="../ui/pages/providerspage.cpp" line="166"/>
         <source>Disable</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/providerspage.cpp" line="68"/>
+        <location filename="../ui/pages/providerspage.cpp" line="65"/>
         <source>Delete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/providerspage.cpp" line="97"/>
+        <location filename="../ui/pages/providerspage.cpp" line="94"/>
         <source>Disabled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/providerspage.cpp" line="105"/>
+        <location filename="../ui/pages/providerspage.cpp" line="102"/>
         <source>Edit the provider to enter its API key.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/providerspage.cpp" line="106"/>
+        <location filename="../ui/pages/providerspage.cpp" line="103"/>
         <source>The keychain is not available, so the key cannot be read.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/providerspage.cpp" line="107"/>
+        <location filename="../ui/pages/providerspage.cpp" line="104"/>
         <source>No key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/providerspage.cpp" line="110"/>
-        <location filename="../ui/pages/providerspage.cpp" line="124"/>
+        <location filename="../ui/pages/providerspage.cpp" line="107"/>
+        <location filename="../ui/pages/providerspage.cpp" line="121"/>
         <source>Ready</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/providerspage.cpp" line="114"/>
+        <location filename="../ui/pages/providerspage.cpp" line="111"/>
         <source>Key refused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/providerspage.cpp" line="120"/>
+        <location filename="../ui/pages/providerspage.cpp" line="117"/>
         <source>Paused until %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/pages/providerspage.cpp" line="123"/>
+        <location filename="../ui/pages/providerspage.cpp" line="120"/>
         <source>OK · %n request(s) served</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/pages/providerspage.cpp" line="139"/>
+        <location filename="../ui/pages/providerspage.cpp" line="136"/>
         <source>(default)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/providerspage.cpp" line="163"/>
+        <location filename="../ui/pages/providerspage.cpp" line="166"/>
         <source>Enable</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/providerspage.cpp" line="237"/>
+        <location filename="../ui/pages/providerspage.cpp" line="236"/>
         <source>Delete provider</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/providerspage.cpp" line="238"/>
+        <location filename="../ui/pages/providerspage.cpp" line="237"/>
         <source>Delete the provider “%1” and its key in the keychain? Clients asking for its models will be routed to other providers, if any serve them.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -542,6 +900,299 @@
     <message>
         <location filename="../app/main.cpp" line="156"/>
         <source>Switchyard cannot start</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RequestFormat</name>
+    <message>
+        <location filename="../ui/pages/requestformat.cpp" line="47"/>
+        <source>Bad request: the client sent something that could not be accepted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/requestformat.cpp" line="50"/>
+        <source>Not allowed: an access token or a provider key was refused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/requestformat.cpp" line="52"/>
+        <source>Not found: no provider serves this model, or the address does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/requestformat.cpp" line="55"/>
+        <source>Timed out: the provider did not answer in time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/requestformat.cpp" line="57"/>
+        <source>Too large: the request is over the size limit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/requestformat.cpp" line="59"/>
+        <source>Rate limited: the provider asked to slow down.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/requestformat.cpp" line="61"/>
+        <source>Cancelled: the client went away before the answer was complete.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/requestformat.cpp" line="64"/>
+        <source>Provider unavailable: it failed or could not be reached.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/requestformat.cpp" line="70"/>
+        <source>Success.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/requestformat.cpp" line="72"/>
+        <source>Client error: the request was refused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/requestformat.cpp" line="74"/>
+        <source>Server error: the request failed on the way or at the provider.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/requestformat.cpp" line="79"/>
+        <source>No answer was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/requestformat.cpp" line="121"/>
+        <source>%1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/requestformat.cpp" line="122"/>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/requestformat.cpp" line="134"/>
+        <source>%1 → %2</source>
+        <comment>prompt tokens → completion tokens</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/requestformat.cpp" line="140"/>
+        <source>Switchyard itself</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/requestformat.cpp" line="143"/>
+        <source>%1 (Co-Link node)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/requestformat.cpp" line="151"/>
+        <source>Switchyard answered this request itself; no provider was asked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/requestformat.cpp" line="153"/>
+        <source>Sent to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/requestformat.cpp" line="154"/>
+        <source>Sent to %1 as the model %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/requestformat.cpp" line="159"/>
+        <source>Yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/requestformat.cpp" line="160"/>
+        <source>No</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/requestformat.cpp" line="163"/>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/requestformat.cpp" line="163"/>
+        <source>%1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/requestformat.cpp" line="167"/>
+        <source>Error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/requestformat.cpp" line="170"/>
+        <source>Received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/requestformat.cpp" line="171"/>
+        <source>Model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/requestformat.cpp" line="173"/>
+        <source>Provider or node</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/requestformat.cpp" line="174"/>
+        <source>None: Switchyard answered this request itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/requestformat.cpp" line="175"/>
+        <source>Model at the provider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/requestformat.cpp" line="176"/>
+        <source>Attempts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/requestformat.cpp" line="177"/>
+        <source>Latency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/requestformat.cpp" line="178"/>
+        <source>Time to first byte</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/requestformat.cpp" line="179"/>
+        <source>Prompt tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/requestformat.cpp" line="180"/>
+        <source>Completion tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/requestformat.cpp" line="181"/>
+        <source>Streamed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/requestformat.cpp" line="182"/>
+        <source>Endpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/requestformat.cpp" line="183"/>
+        <source>Client</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RequestLogModel</name>
+    <message>
+        <location filename="../ui/pages/requestlogmodel.cpp" line="77"/>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/requestlogmodel.cpp" line="79"/>
+        <source>Model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/requestlogmodel.cpp" line="81"/>
+        <source>Provider or node</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/requestlogmodel.cpp" line="83"/>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/requestlogmodel.cpp" line="85"/>
+        <source>Latency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/requestlogmodel.cpp" line="87"/>
+        <source>First byte</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/requestlogmodel.cpp" line="89"/>
+        <source>Tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/requestlogmodel.cpp" line="91"/>
+        <source>Stream</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/requestlogmodel.cpp" line="151"/>
+        <source>Yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/requestlogmodel.cpp" line="151"/>
+        <source>No</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/requestlogmodel.cpp" line="162"/>
+        <source>The request named no model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/requestlogmodel.cpp" line="169"/>
+        <source>%1
+%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/requestlogmodel.cpp" line="172"/>
+        <source>From the request&apos;s arrival to the end of the answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/requestlogmodel.cpp" line="174"/>
+        <source>No byte of an answer reached the client.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/requestlogmodel.cpp" line="175"/>
+        <source>From the request&apos;s arrival to the first byte sent to the client.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/requestlogmodel.cpp" line="178"/>
+        <source>The provider reported no token counts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/requestlogmodel.cpp" line="179"/>
+        <source>Prompt tokens: %1. Completion tokens: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/requestlogmodel.cpp" line="182"/>
+        <source>The answer was streamed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/requestlogmodel.cpp" line="182"/>
+        <source>The answer was sent whole.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -753,6 +1404,139 @@
     <message>
         <location filename="../ui/tray/traycontroller.cpp" line="155"/>
         <source>Switchyard: not serving</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UsageCharts</name>
+    <message>
+        <location filename="../ui/pages/usagecharts.cpp" line="49"/>
+        <source>ddd d</source>
+        <comment>QDate format of a day on the usage charts, for a week</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/usagecharts.cpp" line="50"/>
+        <source>MMM d</source>
+        <comment>QDate format of a day on the usage charts, for a month</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/pages/usagecharts.cpp" line="105"/>
+        <source>%1 on %2. Requests: %Ln</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/pages/usagecharts.cpp" line="106"/>
+        <source>%1 on %2. Tokens: %Ln</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/usagecharts.cpp" line="132"/>
+        <source>Requests per day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/usagecharts.cpp" line="132"/>
+        <source>Tokens per day (prompt and completion)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/usagecharts.cpp" line="144"/>
+        <source>Median (p50)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/usagecharts.cpp" line="145"/>
+        <source>p90</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/usagecharts.cpp" line="146"/>
+        <source>p99</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/usagecharts.cpp" line="152"/>
+        <source>Milliseconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/usagecharts.cpp" line="171"/>
+        <source>Latency of successful requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UsagePage</name>
+    <message>
+        <location filename="../ui/pages/usagepage.cpp" line="67"/>
+        <source>Last 7 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/usagepage.cpp" line="68"/>
+        <source>Last 30 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/usagepage.cpp" line="69"/>
+        <source>&amp;Period:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/usagepage.cpp" line="111"/>
+        <source>Requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/usagepage.cpp" line="112"/>
+        <source>Errors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/usagepage.cpp" line="113"/>
+        <source>Tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/usagepage.cpp" line="174"/>
+        <source>The usage figures could not be read from the request log: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/pages/usagepage.cpp" line="177"/>
+        <source>No requests in the last %Ln days.
+
+Once clients send requests through Switchyard, this page charts them per provider and per day.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/pages/usagepage.cpp" line="191"/>
+        <source>in the last %Ln days</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/usagepage.cpp" line="194"/>
+        <source>%1 % of the requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/usagepage.cpp" line="195"/>
+        <source>no requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/usagepage.cpp" line="198"/>
+        <source>%1 prompt, %2 completion</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
