@@ -56,7 +56,9 @@ MainWindow::MainWindow(Gateway *gateway, ConfigEditor *editor, QWidget *parent)
     m_sidebar = new QListWidget(central);
     m_sidebar->setObjectName(QStringLiteral("sidebar"));
     m_sidebar->setFixedWidth(150);
-    m_sidebar->setSpacing(2);
+    m_sidebar->setSpacing(1);
+    m_sidebar->setStyleSheet(QStringLiteral("QListWidget#sidebar { font-size: 11pt; }"
+                                            " QListWidget#sidebar::item { padding: 7px 8px; }"));
     m_pages = new QStackedWidget(central);
     body->addWidget(m_sidebar);
     body->addWidget(m_pages, 1);

@@ -311,9 +311,11 @@ void TestDesktop::providersPageDisablesAndDeletes()
     QVERIFY(startApp("gateway:\n  listen: 127.0.0.1:" + QByteArray::number(m_port)
                      + "\nproviders:\n"
                        "  - {name: alpha, type: openai, base_url: 'http://127.0.0.1:9/v1', api_key: sk-alpha-literal-1, models: [m1]}\n"
-                       "  - {name: beta, type: openai, base_url: 'http://127.0.0.1:9/v1', models: [m2]}\n"));
+                       "  - {name: beta, type: openai, base_url: 'https://api.beta.invalid/v1', models: [m2]}\n"
+                       "  - {name: ollama, type: openai, base_url: 'http://127.0.0.1:11434/v1', models: [m3]}\n"));
     auto *list = find<QTreeWidget>(QStringLiteral("providerList"));
-    QCOMPARE(list->topLevelItemCount(), 2);
+    QCOMPARE(list->topLevelItemCount(), 3);
+    QCOMPARE(list->topLevelItem(2)->text(4), QStringLiteral("Ready")); // a local server needs no key
     QCOMPARE(list->topLevelItem(0)->text(0), QStringLiteral("alpha"));
     QCOMPARE(list->topLevelItem(0)->text(4), QStringLiteral("Ready"));
     QCOMPARE(list->topLevelItem(1)->text(4), QStringLiteral("No key")); // keychain entry absent
@@ -335,8 +337,8 @@ void TestDesktop::providersPageDisablesAndDeletes()
     QVERIFY(confirm);
     QVERIFY(confirm->text().contains(QStringLiteral("alpha")));
     QTest::mouseClick(confirm->button(QMessageBox::Yes), Qt::LeftButton);
-    QVERIFY(TestHttp::waitUntil([&] { return m_app->editor()->config().providers.size() == 1; }, 10'000));
-    QCOMPARE(list->topLevelItemCount(), 1);
+    QVERIFY(TestHttp::waitUntil([&] { return m_app->editor()->config().providers.size() == 2; }, 10'000));
+    QCOMPARE(list->topLevelItemCount(), 2);
     QCOMPARE(list->topLevelItem(0)->text(0), QStringLiteral("beta"));
     QVERIFY(TestHttp::waitUntil([&] { return keychainValue(QStringLiteral("provider:alpha:api_key")).isEmpty(); }, 10'000));
     QVERIFY(!readFile(m_configPath).contains("alpha"));

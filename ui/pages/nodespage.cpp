@@ -94,6 +94,7 @@ QWidget *NodesPage::buildSharingGroup()
     auto *row = new QHBoxLayout;
     row->addWidget(m_save);
     row->addWidget(m_settingsError, 1);
+    row->addStretch();
     form->addRow(QString(), row);
     m_state = new QLabel(group);
     m_state->setObjectName(QStringLiteral("nodeState"));

@@ -100,12 +100,14 @@ QWidget *SettingsPage::buildServingGroup()
     m_banSeconds->setObjectName(QStringLiteral("banSeconds"));
     m_banSeconds->setRange(0, 24 * 3600);
     m_banSeconds->setSuffix(tr(" s"));
+    m_banSeconds->setMaximumWidth(140);
     m_banSeconds->setToolTip(tr("How long a provider that failed is left out before it is tried again."));
     form->addRow(tr("Pause a failing provider for"), m_banSeconds);
 
     m_attempts = new QSpinBox(group);
     m_attempts->setObjectName(QStringLiteral("maxAttempts"));
     m_attempts->setRange(1, 10);
+    m_attempts->setMaximumWidth(140);
     m_attempts->setToolTip(tr("How many providers a request may try before the client gets an error."));
     form->addRow(tr("Attempts per request"), m_attempts);
 
