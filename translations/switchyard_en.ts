@@ -134,25 +134,25 @@
     <message numerus="yes">
         <location filename="../ui/pages/logspage.cpp" line="213"/>
         <source>Requests: %Ln</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Requests: %Ln</numerusform>
+            <numerusform>Requests: %Ln</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/pages/logspage.cpp" line="215"/>
         <source>No request matches these filters. Requests in the log: %Ln.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>No request matches these filters. Requests in the log: %Ln.</numerusform>
+            <numerusform>No request matches these filters. Requests in the log: %Ln.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/pages/logspage.cpp" line="217"/>
         <source>Showing %L1 of %Ln requests</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Showing %L1 of %Ln request</numerusform>
+            <numerusform>Showing %L1 of %Ln requests</numerusform>
         </translation>
     </message>
     <message>
@@ -172,9 +172,9 @@ Switchyard is not listening at the moment, so no client can reach it. Requests w
     <message numerus="yes">
         <location filename="../ui/pages/logspage.cpp" line="245"/>
         <source>Jump to the latest (new: %Ln)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Jump to the latest (new: %Ln)</numerusform>
+            <numerusform>Jump to the latest (new: %Ln)</numerusform>
         </translation>
     </message>
     <message>
@@ -273,9 +273,9 @@ Switchyard is not listening at the moment, so no client can reach it. Requests w
     <message numerus="yes">
         <location filename="../ui/mainwindow.cpp" line="177"/>
         <source>Your configuration file holds %n key(s) in plain text (%1). Move them into the system keychain? They move anyway the next time Switchyard saves the configuration.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Your configuration file holds %n key in plain text (%1). Move it into the system keychain? It moves anyway the next time Switchyard saves the configuration.</numerusform>
+            <numerusform>Your configuration file holds %n keys in plain text (%1). Move them into the system keychain? They move anyway the next time Switchyard saves the configuration.</numerusform>
         </translation>
     </message>
     <message>
@@ -397,9 +397,9 @@ Switchyard is not listening at the moment, so no client can reach it. Requests w
     <message numerus="yes">
         <location filename="../ui/pages/modelspage.cpp" line="92"/>
         <source>%n candidate(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n candidate</numerusform>
+            <numerusform>%n candidates</numerusform>
         </translation>
     </message>
     <message>
@@ -744,9 +744,9 @@ Switchyard is not listening at the moment, so no client can reach it. Requests w
     <message numerus="yes">
         <location filename="../ui/providerdialog.cpp" line="449"/>
         <source>Connected. The provider lists %n model(s); tick the ones to offer.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Connected. The provider lists %n model; tick it to offer it.</numerusform>
+            <numerusform>Connected. The provider lists %n models; tick the ones to offer.</numerusform>
         </translation>
     </message>
     <message>
@@ -877,9 +877,9 @@ Switchyard is not listening at the moment, so no client can reach it. Requests w
     <message numerus="yes">
         <location filename="../ui/pages/providerspage.cpp" line="120"/>
         <source>OK · %n request(s) served</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>OK · %n request served</numerusform>
+            <numerusform>OK · %n requests served</numerusform>
         </translation>
     </message>
     <message>
@@ -1432,17 +1432,17 @@ Switchyard is not listening at the moment, so no client can reach it. Requests w
     <message numerus="yes">
         <location filename="../ui/pages/usagecharts.cpp" line="105"/>
         <source>%1 on %2. Requests: %Ln</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 on %2. Requests: %Ln</numerusform>
+            <numerusform>%1 on %2. Requests: %Ln</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/pages/usagecharts.cpp" line="106"/>
         <source>%1 on %2. Tokens: %Ln</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 on %2. Tokens: %Ln</numerusform>
+            <numerusform>%1 on %2. Tokens: %Ln</numerusform>
         </translation>
     </message>
     <message>
@@ -1523,17 +1523,21 @@ Switchyard is not listening at the moment, so no client can reach it. Requests w
         <source>No requests in the last %Ln days.
 
 Once clients send requests through Switchyard, this page charts them per provider and per day.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>No requests in the last %Ln day.
+
+Once clients send requests through Switchyard, this page charts them per provider and per day.</numerusform>
+            <numerusform>No requests in the last %Ln days.
+
+Once clients send requests through Switchyard, this page charts them per provider and per day.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/pages/usagepage.cpp" line="191"/>
         <source>in the last %Ln days</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>in the last %Ln day</numerusform>
+            <numerusform>in the last %Ln days</numerusform>
         </translation>
     </message>
     <message>
