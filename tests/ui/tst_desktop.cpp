@@ -31,6 +31,9 @@
 #include <QSpinBox>
 #include <QTcpServer>
 #include <QTemporaryDir>
+#include <QInputDialog>
+#include <QListWidget>
+#include <QApplication>
 #include <QTreeWidget>
 #include <QtTest>
 
@@ -84,6 +87,7 @@ private Q_SLOTS:
     void settingsChangeThePort();
     void portInUseIsShownNextToTheAddress();
     void shareToggleStartsNodeMode();
+    void nodeTokenLetsAMachineJoinUntilRevoked();
     void addProviderThroughTheDialog();
     void modelsPageEditsPriorityAndPublicName();
     void providersPageDisablesAndDeletes();
@@ -230,6 +234,40 @@ void TestDesktop::shareToggleStartsNodeMode()
     find<QCheckBox>(QStringLiteral("shareMachine"))->click();
     QVERIFY(TestHttp::waitUntil([&] { return m_app->gateway()->node()->status().state == NodeClient::State::Off; }));
     QVERIFY(readFile(m_configPath).contains("enabled: false"));
+}
+
+void TestDesktop::nodeTokenLetsAMachineJoinUntilRevoked()
+{
+    QVERIFY(startApp("gateway:\n  listen: 127.0.0.1:" + QByteArray::number(m_port) + "\n"));
+    m_window->showPage(MainWindow::Page::Nodes);
+    // The name is asked in a modal input dialog: answer it once it is up.
+    QTimer::singleShot(0, this, [] {
+        auto *input = qobject_cast<QInputDialog *>(QApplication::activeModalWidget());
+        QVERIFY(input);
+        input->setTextValue(QStringLiteral("laptop"));
+        input->accept();
+    });
+    QTest::mouseClick(find<QPushButton>(QStringLiteral("generateNodeToken")), Qt::LeftButton);
+    QLineEdit *tokenField = nullptr;
+    QVERIFY(TestHttp::waitUntil([&] { return (tokenField = m_window->findChild<QLineEdit *>(QStringLiteral("newToken"))); }));
+    const QString token = tokenField->text();
+    QVERIFY(token.startsWith(QStringLiteral("client-")));
+    QCOMPARE(find<QListWidget>(QStringLiteral("nodeTokens"))->item(0)->text(), QStringLiteral("laptop"));
+    QVERIFY(!readFile(m_configPath).contains(token.toUtf8()));
+
+    // A Co-Link node joins with it and shows up in the table.
+    FakeColinkNode node(QStringLiteral("laptop-node"));
+    QVERIFY(node.connectTo(QStringLiteral("ws://127.0.0.1:%1/ws").arg(m_port), token.toUtf8(), {QStringLiteral("llama3")}, 2));
+    auto *table = find<QTreeWidget>(QStringLiteral("hubNodes"));
+    QVERIFY(TestHttp::waitUntil([&] { return table->topLevelItemCount() == 1 && table->topLevelItem(0)->text(2) == QStringLiteral("llama3"); }));
+    QCOMPARE(table->topLevelItem(0)->text(0), QStringLiteral("laptop")); // the reference node sends no name: its token's
+
+    // Revoked: the node is dropped.
+    find<QListWidget>(QStringLiteral("nodeTokens"))->item(0)->setSelected(true);
+    QTest::mouseClick(find<QPushButton>(QStringLiteral("revokeNodeToken")), Qt::LeftButton);
+    QVERIFY(TestHttp::waitUntil([&] { return !node.isConnected(); }));
+    QVERIFY(TestHttp::waitUntil([&] { return table->topLevelItemCount() == 0; }));
+    QCOMPARE(find<QListWidget>(QStringLiteral("nodeTokens"))->count(), 0);
 }
 
 void TestDesktop::addProviderThroughTheDialog()

@@ -4,13 +4,11 @@
 #include "desktop/autostart.h"
 #include "desktop/language.h"
 #include "gateway.h"
+#include "tokenrevealdialog.h"
 
 #include <QApplication>
 #include <QCheckBox>
-#include <QClipboard>
 #include <QComboBox>
-#include <QDialog>
-#include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -253,26 +251,11 @@ void SettingsPage::generateToken()
 
 void SettingsPage::showTokenOnce(const QString &name, const QString &token)
 {
-    auto *dialog = new QDialog(this);
-    dialog->setObjectName(QStringLiteral("newTokenDialog"));
+    auto *dialog = new TokenRevealDialog(tr("Access token “%1”").arg(name),
+                                         tr("Copy this token now and give it to the tool that will use it. "
+                                            "Switchyard keeps only its fingerprint and cannot show it again."),
+                                         token, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setWindowTitle(tr("Access token “%1”").arg(name));
-    auto *layout = new QVBoxLayout(dialog);
-    auto *warning = new QLabel(tr("Copy this token now. Switchyard keeps only its fingerprint and cannot show it "
-                                  "again."),
-                               dialog);
-    warning->setWordWrap(true);
-    layout->addWidget(warning);
-    auto *field = new QLineEdit(token, dialog);
-    field->setObjectName(QStringLiteral("newToken"));
-    field->setReadOnly(true);
-    field->setMinimumWidth(420);
-    layout->addWidget(field);
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, dialog);
-    auto *copy = buttons->addButton(tr("Copy"), QDialogButtonBox::ActionRole);
-    layout->addWidget(buttons);
-    connect(copy, &QPushButton::clicked, dialog, [token] { QGuiApplication::clipboard()->setText(token); });
-    connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
     dialog->open();
 }
 
