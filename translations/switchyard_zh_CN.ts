@@ -29,47 +29,52 @@
         <translation>已存在名为“%1”的提供商。</translation>
     </message>
     <message>
-        <location filename="../gateway/config/configeditor.cpp" line="183"/>
         <source>Give the token a name, such as the tool or person that will use it.</source>
-        <translation>请为令牌命名，例如将使用它的工具或人员。</translation>
+        <translation type="vanished">请为令牌命名，例如将使用它的工具或人员。</translation>
     </message>
     <message>
-        <location filename="../gateway/config/configeditor.cpp" line="188"/>
+        <location filename="../gateway/config/configeditor.cpp" line="196"/>
+        <source>Give the token a name, such as the tool, person or machine that will use it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../gateway/config/configeditor.cpp" line="201"/>
         <source>A token named “%1” already exists.</source>
         <translation>已存在名为“%1”的令牌。</translation>
     </message>
     <message>
-        <location filename="../gateway/config/configeditor.cpp" line="208"/>
+        <location filename="../gateway/config/configeditor.cpp" line="219"/>
+        <location filename="../gateway/config/configeditor.cpp" line="231"/>
         <source>The token “%1” no longer exists.</source>
         <translation>令牌“%1”已不存在。</translation>
     </message>
     <message>
-        <location filename="../gateway/config/configeditor.cpp" line="212"/>
+        <location filename="../gateway/config/configeditor.cpp" line="235"/>
         <source>This is the last access token and Switchyard listens on %1, where other machines can reach it. Listen on 127.0.0.1 first, then revoke it.</source>
         <translation>这是最后一个访问令牌，而 Switchyard 正在监听 %1，其他计算机可以访问到它。请先改为监听 127.0.0.1，再吊销此令牌。</translation>
     </message>
     <message>
-        <location filename="../gateway/config/configeditor.cpp" line="229"/>
+        <location filename="../gateway/config/configeditor.cpp" line="252"/>
         <source>The server URL must look like wss://colink.example.com/ws (or ws:// on a trusted network).</source>
         <translation>服务器 URL 的格式应类似 wss://colink.example.com/ws（在受信任的网络中也可使用 ws://）。</translation>
     </message>
     <message>
-        <location filename="../gateway/config/configeditor.cpp" line="293"/>
+        <location filename="../gateway/config/configeditor.cpp" line="316"/>
         <source>Nothing was saved: this change needs the system keychain, which is not available. %1 Switchyard never stores keys in plain text.</source>
         <translation>未保存任何内容：此更改需要系统钥匙串，但钥匙串当前不可用。%1 Switchyard 从不以明文形式存储密钥。</translation>
     </message>
     <message>
-        <location filename="../gateway/config/configeditor.cpp" line="305"/>
+        <location filename="../gateway/config/configeditor.cpp" line="328"/>
         <source>Nothing was saved: the keychain refused the key (%1).</source>
         <translation>未保存任何内容：钥匙串拒绝了该密钥（%1）。</translation>
     </message>
     <message>
-        <location filename="../gateway/config/configeditor.cpp" line="349"/>
+        <location filename="../gateway/config/configeditor.cpp" line="372"/>
         <source>Nothing was saved: the change would make the configuration invalid (%1).</source>
         <translation>未保存任何内容：此更改会使配置无效（%1）。</translation>
     </message>
     <message>
-        <location filename="../gateway/config/configeditor.cpp" line="354"/>
+        <location filename="../gateway/config/configeditor.cpp" line="377"/>
         <source>Nothing was saved: %1</source>
         <translation>未保存任何内容：%1</translation>
     </message>
@@ -77,9 +82,13 @@
 <context>
     <name>LogsPage</name>
     <message>
-        <location filename="../ui/pages/logspage.cpp" line="48"/>
         <source>Select a request to see all of its details here, its error in full.</source>
-        <translation>选择一条请求，即可在此查看其全部详情和完整的错误信息。</translation>
+        <translation type="vanished">选择一条请求，即可在此查看其全部详情和完整的错误信息。</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/logspage.cpp" line="48"/>
+        <source>Select a request to see all of its details here, including the full error.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/pages/logspage.cpp" line="88"/>
@@ -172,8 +181,14 @@ Switchyard 当前未在监听，任何客户端都无法访问它。恢复服务
     </message>
     <message numerus="yes">
         <location filename="../ui/pages/logspage.cpp" line="245"/>
+        <source>Jump to the latest (%Ln new)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Jump to the latest (new: %Ln)</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>跳到最新（%Ln 条新请求）</numerusform>
         </translation>
     </message>
@@ -196,91 +211,207 @@ Switchyard 当前未在监听，任何客户端都无法访问它。恢复服务
         <translation>复制 URL</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="66"/>
+        <location filename="../ui/mainwindow.cpp" line="68"/>
         <source>Providers</source>
         <translation>提供商</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="67"/>
+        <location filename="../ui/mainwindow.cpp" line="69"/>
         <source>Models</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="68"/>
+        <location filename="../ui/mainwindow.cpp" line="70"/>
         <source>Nodes</source>
         <translation>节点</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="69"/>
+        <location filename="../ui/mainwindow.cpp" line="71"/>
         <source>Logs</source>
         <translation>日志</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="70"/>
+        <location filename="../ui/mainwindow.cpp" line="72"/>
         <source>Usage</source>
         <translation>用量</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="71"/>
+        <location filename="../ui/mainwindow.cpp" line="73"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="78"/>
+        <location filename="../ui/mainwindow.cpp" line="80"/>
         <source>Trying…</source>
         <translation>正在重试…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="86"/>
+        <location filename="../ui/mainwindow.cpp" line="88"/>
         <source>Try again</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="149"/>
+        <location filename="../ui/mainwindow.cpp" line="151"/>
         <source>&lt;b&gt;Serving&lt;/b&gt; at &lt;code&gt;%1&lt;/code&gt;</source>
         <translation>&lt;b&gt;正在提供服务&lt;/b&gt;：&lt;code&gt;%1&lt;/code&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="150"/>
+        <location filename="../ui/mainwindow.cpp" line="152"/>
         <source>&lt;b&gt;Not serving&lt;/b&gt;</source>
         <translation>&lt;b&gt;未提供服务&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="158"/>
+        <location filename="../ui/mainwindow.cpp" line="160"/>
         <source>The gateway is paused: clients cannot reach it.</source>
         <translation>网关已暂停：客户端无法访问。</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="159"/>
+        <location filename="../ui/mainwindow.cpp" line="161"/>
         <source>The gateway is not serving: %1</source>
         <translation>网关未在提供服务：%1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="160"/>
+        <location filename="../ui/mainwindow.cpp" line="162"/>
         <source>Change the port…</source>
         <translation>更改端口…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="166"/>
+        <location filename="../ui/mainwindow.cpp" line="168"/>
         <source>The system keychain is not available. %1 Until it is, providers whose key is kept there run without it and new keys cannot be saved; Switchyard never stores keys in plain text.</source>
         <translation>系统钥匙串不可用。%1 在其恢复之前，密钥保存在钥匙串中的提供商将在没有密钥的情况下运行，且无法保存新密钥；Switchyard 从不以明文形式存储密钥。</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="170"/>
+        <location filename="../ui/mainwindow.cpp" line="172"/>
         <source>Retry</source>
         <translation>重试</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="177"/>
+        <location filename="../ui/mainwindow.cpp" line="179"/>
+        <source>Your configuration file holds %n key(s) in plain text (%1). Move them into the system keychain? Otherwise they are moved the next time Switchyard saves the configuration.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Your configuration file holds %n key(s) in plain text (%1). Move them into the system keychain? They move anyway the next time Switchyard saves the configuration.</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>配置文件中有 %n 个密钥以明文保存（%1）。要将其移入系统钥匙串吗？即使不移，Switchyard 下次保存配置时也会将其移入。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="182"/>
+        <location filename="../ui/mainwindow.cpp" line="184"/>
         <source>Move to keychain</source>
         <translation>移入钥匙串</translation>
+    </message>
+</context>
+<context>
+    <name>ModelLister</name>
+    <message>
+        <location filename="../gateway/providers/modellister.cpp" line="111"/>
+        <source>Switchyard does not know the provider type “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../gateway/providers/modellister.cpp" line="114"/>
+        <source>This is not a usable address. It should start with https:// (or http:// for a server on your own network) and name a host, like https://api.example.com/v1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../gateway/providers/modellister.cpp" line="188"/>
+        <source>%1 did not answer within %n second(s). Check the address, and that this computer can reach it.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../gateway/providers/modellister.cpp" line="196"/>
+        <source>%1 sent more than %2 MB instead of a list of models. Check that the base URL points at the API.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../gateway/providers/modellister.cpp" line="220"/>
+        <source>%1 answered, but not in JSON (it looks like a web page or plain text). Check that the base URL points at the API and not at a website.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../gateway/providers/modellister.cpp" line="225"/>
+        <source>%1 answered, but its answer holds no list of models. Check that the provider type matches this API.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../gateway/providers/modellister.cpp" line="240"/>
+        <source>The host %1 could not be found. Check the spelling of the address, and that this computer is online.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../gateway/providers/modellister.cpp" line="246"/>
+        <source>Nothing answers at %1: the connection was refused. Check the port, and that the server is running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../gateway/providers/modellister.cpp" line="252"/>
+        <source>A secure connection to %1 could not be set up (%2). Check that the address starts with the right http:// or https://.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../gateway/providers/modellister.cpp" line="259"/>
+        <source>%1 did not accept a connection in time. Check the address, and that this computer can reach it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../gateway/providers/modellister.cpp" line="265"/>
+        <source>%1 closed the connection without answering. Check that the address starts with the right http:// or https://.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../gateway/providers/modellister.cpp" line="271"/>
+        <source>Could not reach %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../gateway/providers/modellister.cpp" line="286"/>
+        <source>The provider needs an API key (HTTP %1). Enter the key from your account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../gateway/providers/modellister.cpp" line="287"/>
+        <source>The provider needs an API key (HTTP %1). It said: “%2”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../gateway/providers/modellister.cpp" line="290"/>
+        <source>The provider refused the API key (HTTP %1). Check that you copied all of it and that it is still active.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../gateway/providers/modellister.cpp" line="294"/>
+        <source>The provider refused the API key (HTTP %1). It said: “%2”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../gateway/providers/modellister.cpp" line="299"/>
+        <source>There is no list of models at %1. Check the base URL: OpenAI-compatible APIs usually end in /v1. If it is right, this provider may not list its models; then add them by hand.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../gateway/providers/modellister.cpp" line="308"/>
+        <source>The provider is turning requests away for now (HTTP 429). Wait a moment and test again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../gateway/providers/modellister.cpp" line="309"/>
+        <source>The provider is turning requests away for now (HTTP 429). It said: “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../gateway/providers/modellister.cpp" line="312"/>
+        <source>The provider answered with an error (HTTP %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../gateway/providers/modellister.cpp" line="313"/>
+        <source>The provider answered with an error (HTTP %1): “%2”</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -291,14 +422,22 @@ Switchyard 当前未在监听，任何客户端都无法访问它。恢复服务
         <translation>筛选模型</translation>
     </message>
     <message>
-        <location filename="../ui/modelmappingeditor.cpp" line="34"/>
         <source>Provider&apos;s name</source>
-        <translation>提供商的名称</translation>
+        <translation type="vanished">提供商的名称</translation>
+    </message>
+    <message>
+        <source>Name for clients</source>
+        <translation type="vanished">对外名称</translation>
     </message>
     <message>
         <location filename="../ui/modelmappingeditor.cpp" line="34"/>
-        <source>Name for clients</source>
-        <translation>对外名称</translation>
+        <source>Provider&apos;s model</source>
+        <translation type="unfinished">提供商模型</translation>
+    </message>
+    <message>
+        <location filename="../ui/modelmappingeditor.cpp" line="34"/>
+        <source>Public name</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/modelmappingeditor.cpp" line="36"/>
@@ -337,8 +476,12 @@ Switchyard 当前未在监听，任何客户端都无法访问它。恢复服务
     </message>
     <message>
         <location filename="../ui/modelmappingeditor.cpp" line="167"/>
+        <source>Clients could not tell two models apart: “%1” is used twice as a public name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Clients could not tell two models apart: “%1” is used twice as a name for clients.</source>
-        <translation>客户端将无法区分两个模型：“%1”被重复用作对外名称。</translation>
+        <translation type="vanished">客户端将无法区分两个模型：“%1”被重复用作对外名称。</translation>
     </message>
 </context>
 <context>
@@ -414,163 +557,206 @@ Switchyard 当前未在监听，任何客户端都无法访问它。恢复服务
 <context>
     <name>NodesPage</name>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="43"/>
+        <location filename="../ui/pages/nodespage.cpp" line="55"/>
         <source>&lt;h2&gt;Nodes&lt;/h2&gt;Co-Link lets machines pool their providers: share this machine with a Co-Link server, or let other machines&apos; nodes join this gateway.</source>
         <translation>&lt;h2&gt;节点&lt;/h2&gt;Co-Link 让多台计算机汇集各自的提供商：可以将此计算机共享给 Co-Link 服务器，也可以让其他计算机的节点加入此网关。</translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="69"/>
+        <location filename="../ui/pages/nodespage.cpp" line="83"/>
         <source>Share this machine</source>
         <translation>共享此计算机</translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="71"/>
+        <location filename="../ui/pages/nodespage.cpp" line="85"/>
         <source>Offer this machine&apos;s providers to the Co-Link server</source>
         <translation>将此计算机的提供商提供给 Co-Link 服务器</translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="77"/>
+        <location filename="../ui/pages/nodespage.cpp" line="91"/>
         <source>Server URL</source>
         <translation>服务器 URL</translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="81"/>
+        <location filename="../ui/pages/nodespage.cpp" line="95"/>
         <source>Client token</source>
         <translation>客户端令牌</translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="85"/>
+        <location filename="../ui/pages/nodespage.cpp" line="99"/>
         <source>How many of the server&apos;s calls this machine runs at once.</source>
         <translation>此计算机可同时执行的服务器调用数量。</translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="86"/>
+        <location filename="../ui/pages/nodespage.cpp" line="100"/>
         <source>Parallel calls</source>
         <translation>并行调用数</translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="87"/>
+        <location filename="../ui/pages/nodespage.cpp" line="101"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="104"/>
-        <location filename="../ui/pages/nodespage.cpp" line="145"/>
+        <location filename="../ui/pages/nodespage.cpp" line="119"/>
+        <location filename="../ui/pages/nodespage.cpp" line="160"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="113"/>
+        <location filename="../ui/pages/nodespage.cpp" line="128"/>
         <source>Enter the Co-Link server URL and your client token first.</source>
         <translation>请先输入 Co-Link 服务器 URL 和客户端令牌。</translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="136"/>
+        <location filename="../ui/pages/nodespage.cpp" line="151"/>
         <source>Nodes connected to this gateway</source>
         <translation>已连接到此网关的节点</translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="144"/>
+        <location filename="../ui/pages/nodespage.cpp" line="159"/>
         <source>Node</source>
         <translation>节点</translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="144"/>
+        <location filename="../ui/pages/nodespage.cpp" line="159"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="144"/>
+        <location filename="../ui/pages/nodespage.cpp" line="159"/>
         <source>Models</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="144"/>
+        <location filename="../ui/pages/nodespage.cpp" line="159"/>
         <source>In flight</source>
         <translation>处理中</translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="144"/>
+        <location filename="../ui/pages/nodespage.cpp" line="159"/>
         <source>Served</source>
         <translation>已处理</translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="145"/>
+        <location filename="../ui/pages/nodespage.cpp" line="160"/>
         <source>Errors</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="145"/>
+        <location filename="../ui/pages/nodespage.cpp" line="160"/>
         <source>Connected since</source>
         <translation>连接时间</translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="156"/>
+        <location filename="../ui/pages/nodespage.cpp" line="169"/>
+        <source>New node token…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/nodespage.cpp" line="171"/>
+        <source>Revoke</source>
+        <translation type="unfinished">吊销</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/nodespage.cpp" line="178"/>
+        <source>Node tokens (one per machine or person; revoking one disconnects its nodes):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/nodespage.cpp" line="197"/>
         <source>Stored in the keychain; type to replace</source>
         <translation>已保存在钥匙串中；输入新令牌可替换</translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="157"/>
+        <location filename="../ui/pages/nodespage.cpp" line="198"/>
         <source>client-… (kept in the system keychain)</source>
         <translation>client-…（保存在系统钥匙串中）</translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="194"/>
+        <location filename="../ui/pages/nodespage.cpp" line="235"/>
         <source>Not shared</source>
         <translation>未共享</translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="197"/>
+        <location filename="../ui/pages/nodespage.cpp" line="238"/>
         <source>Connecting to %1…</source>
         <translation>正在连接 %1…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="200"/>
+        <location filename="../ui/pages/nodespage.cpp" line="241"/>
         <source>Connected since %1</source>
         <translation>已连接（自 %1 起）</translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="204"/>
+        <location filename="../ui/pages/nodespage.cpp" line="245"/>
         <source>Disconnected; retrying at %1</source>
         <translation>已断开；将于 %1 重试</translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="212"/>
+        <location filename="../ui/pages/nodespage.cpp" line="253"/>
         <source>Calls served: %1 · in flight: %2 · errors: %3</source>
         <translation>已处理调用：%1 · 处理中：%2 · 错误：%3</translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="214"/>
+        <location filename="../ui/pages/nodespage.cpp" line="255"/>
         <source>Offering: %1</source>
         <translation>正在提供：%1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="216"/>
+        <location filename="../ui/pages/nodespage.cpp" line="257"/>
         <source>Last problem: %1</source>
         <translation>最近的问题：%1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="225"/>
+        <location filename="../ui/pages/nodespage.cpp" line="266"/>
+        <source>Nodes join at %1 with one of the node tokens below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/nodespage.cpp" line="268"/>
+        <source>No node can join yet: make a node token below and give it to the machine that will join.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/nodespage.cpp" line="305"/>
+        <source>New node token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/nodespage.cpp" line="306"/>
+        <source>Name (the machine or person that will join):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/nodespage.cpp" line="316"/>
+        <source>Node token “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/nodespage.cpp" line="317"/>
+        <source>Put this token in the joining machine&apos;s Co-Link client_token (in Switchyard: Nodes → Client token), with %1 as its server URL. Switchyard keeps only its fingerprint and cannot show it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Nodes join at %1 with one of the node tokens in the configuration.</source>
-        <translation>节点使用配置中的任一节点令牌，通过 %1 加入。</translation>
+        <translation type="vanished">节点使用配置中的任一节点令牌，通过 %1 加入。</translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="228"/>
         <source>No node tokens are configured, so no node can join. Add hub.node_tokens to the configuration to accept nodes.</source>
-        <translation>未配置任何节点令牌，因此没有节点可以加入。要接受节点，请在配置中添加 hub.node_tokens。</translation>
+        <translation type="vanished">未配置任何节点令牌，因此没有节点可以加入。要接受节点，请在配置中添加 hub.node_tokens。</translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="237"/>
+        <location filename="../ui/pages/nodespage.cpp" line="277"/>
         <source>Serving</source>
         <translation>服务中</translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="237"/>
+        <location filename="../ui/pages/nodespage.cpp" line="277"/>
         <source>Registering</source>
         <translation>正在注册</translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="239"/>
+        <location filename="../ui/pages/nodespage.cpp" line="279"/>
         <source>Paused until %1</source>
         <translation>暂停至 %1</translation>
     </message>
@@ -778,123 +964,181 @@ Switchyard 当前未在监听，任何客户端都无法访问它。恢复服务
     </message>
 </context>
 <context>
+    <name>ProviderPresets</name>
+    <message>
+        <location filename="../gateway/providers/providerpresets.cpp" line="18"/>
+        <source>OpenAI</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../gateway/providers/providerpresets.cpp" line="21"/>
+        <source>Anthropic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../gateway/providers/providerpresets.cpp" line="24"/>
+        <source>Google Gemini</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../gateway/providers/providerpresets.cpp" line="28"/>
+        <source>DeepSeek</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../gateway/providers/providerpresets.cpp" line="31"/>
+        <source>Qwen (Alibaba Cloud DashScope)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../gateway/providers/providerpresets.cpp" line="35"/>
+        <source>Moonshot AI (Kimi)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../gateway/providers/providerpresets.cpp" line="38"/>
+        <source>Zhipu GLM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../gateway/providers/providerpresets.cpp" line="42"/>
+        <source>OpenRouter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../gateway/providers/providerpresets.cpp" line="45"/>
+        <source>Ollama (this computer)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../gateway/providers/providerpresets.cpp" line="49"/>
+        <source>LM Studio (this computer)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../gateway/providers/providerpresets.cpp" line="51"/>
+        <source>Custom (OpenAI-compatible)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ProvidersPage</name>
     <message>
-        <location filename="../ui/pages/providerspage.cpp" line="29"/>
+        <location filename="../ui/pages/providerspage.cpp" line="30"/>
         <source>&lt;h2&gt;Providers&lt;/h2&gt;Model providers and local servers this machine can call. Keys are kept in the system keychain.</source>
         <translation>&lt;h2&gt;提供商&lt;/h2&gt;此计算机可以调用的模型提供商和本地服务器。密钥保存在系统钥匙串中。</translation>
     </message>
     <message>
-        <location filename="../ui/pages/providerspage.cpp" line="39"/>
+        <location filename="../ui/pages/providerspage.cpp" line="40"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../ui/pages/providerspage.cpp" line="39"/>
+        <location filename="../ui/pages/providerspage.cpp" line="40"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../ui/pages/providerspage.cpp" line="39"/>
+        <location filename="../ui/pages/providerspage.cpp" line="40"/>
         <source>Base URL</source>
         <translation>基础 URL</translation>
     </message>
     <message>
-        <location filename="../ui/pages/providerspage.cpp" line="39"/>
+        <location filename="../ui/pages/providerspage.cpp" line="40"/>
         <source>Models</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../ui/pages/providerspage.cpp" line="39"/>
+        <location filename="../ui/pages/providerspage.cpp" line="40"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../ui/pages/providerspage.cpp" line="43"/>
+        <location filename="../ui/pages/providerspage.cpp" line="44"/>
         <source>No providers yet. Click &lt;b&gt;Add provider&lt;/b&gt; to connect OpenAI, Anthropic, Gemini, a local Ollama and more.</source>
         <translation>尚无提供商。点击&lt;b&gt;添加提供商&lt;/b&gt;即可连接 OpenAI、Anthropic、Gemini、本地 Ollama 等。</translation>
     </message>
     <message>
-        <location filename="../ui/pages/providerspage.cpp" line="59"/>
+        <location filename="../ui/pages/providerspage.cpp" line="60"/>
         <source>Add provider…</source>
         <translation>添加提供商…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/providerspage.cpp" line="61"/>
+        <location filename="../ui/pages/providerspage.cpp" line="62"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/providerspage.cpp" line="63"/>
-        <location filename="../ui/pages/providerspage.cpp" line="166"/>
+        <location filename="../ui/pages/providerspage.cpp" line="64"/>
+        <location filename="../ui/pages/providerspage.cpp" line="170"/>
         <source>Disable</source>
         <translation>禁用</translation>
     </message>
     <message>
-        <location filename="../ui/pages/providerspage.cpp" line="65"/>
+        <location filename="../ui/pages/providerspage.cpp" line="66"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../ui/pages/providerspage.cpp" line="94"/>
+        <location filename="../ui/pages/providerspage.cpp" line="95"/>
         <source>Disabled</source>
         <translation>已禁用</translation>
     </message>
     <message>
-        <location filename="../ui/pages/providerspage.cpp" line="102"/>
+        <location filename="../ui/pages/providerspage.cpp" line="106"/>
         <source>Edit the provider to enter its API key.</source>
         <translation>请编辑该提供商以输入其 API 密钥。</translation>
     </message>
     <message>
-        <location filename="../ui/pages/providerspage.cpp" line="103"/>
+        <location filename="../ui/pages/providerspage.cpp" line="107"/>
         <source>The keychain is not available, so the key cannot be read.</source>
         <translation>钥匙串不可用，因此无法读取密钥。</translation>
     </message>
     <message>
-        <location filename="../ui/pages/providerspage.cpp" line="104"/>
+        <location filename="../ui/pages/providerspage.cpp" line="108"/>
         <source>No key</source>
         <translation>缺少密钥</translation>
     </message>
     <message>
-        <location filename="../ui/pages/providerspage.cpp" line="107"/>
-        <location filename="../ui/pages/providerspage.cpp" line="121"/>
+        <location filename="../ui/pages/providerspage.cpp" line="111"/>
+        <location filename="../ui/pages/providerspage.cpp" line="125"/>
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../ui/pages/providerspage.cpp" line="111"/>
+        <location filename="../ui/pages/providerspage.cpp" line="115"/>
         <source>Key refused</source>
         <translation>密钥被拒绝</translation>
     </message>
     <message>
-        <location filename="../ui/pages/providerspage.cpp" line="117"/>
+        <location filename="../ui/pages/providerspage.cpp" line="121"/>
         <source>Paused until %1</source>
         <translation>暂停至 %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/pages/providerspage.cpp" line="120"/>
+        <location filename="../ui/pages/providerspage.cpp" line="124"/>
         <source>OK · %n request(s) served</source>
         <translation>
             <numerusform>正常 · 已处理 %n 个请求</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/pages/providerspage.cpp" line="136"/>
+        <location filename="../ui/pages/providerspage.cpp" line="140"/>
         <source>(default)</source>
         <translation>（默认）</translation>
     </message>
     <message>
-        <location filename="../ui/pages/providerspage.cpp" line="166"/>
+        <location filename="../ui/pages/providerspage.cpp" line="170"/>
         <source>Enable</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../ui/pages/providerspage.cpp" line="236"/>
+        <location filename="../ui/pages/providerspage.cpp" line="240"/>
         <source>Delete provider</source>
         <translation>删除提供商</translation>
     </message>
     <message>
-        <location filename="../ui/pages/providerspage.cpp" line="237"/>
+        <location filename="../ui/pages/providerspage.cpp" line="241"/>
         <source>Delete the provider “%1” and its key in the keychain? Clients asking for its models will be routed to other providers, if any serve them.</source>
         <translation>要删除提供商“%1”及其在钥匙串中的密钥吗？请求其模型的客户端将被转到其他提供这些模型的提供商（如有）。</translation>
     </message>
@@ -1204,52 +1448,56 @@ Switchyard 当前未在监听，任何客户端都无法访问它。恢复服务
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../ui/pages/settingspage.cpp" line="53"/>
+        <location filename="../ui/pages/settingspage.cpp" line="51"/>
         <source>&lt;h2&gt;Settings&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;设置&lt;/h2&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/pages/settingspage.cpp" line="74"/>
         <source>Serving</source>
-        <translation>服务</translation>
+        <translation type="vanished">服务</translation>
     </message>
     <message>
-        <location filename="../ui/pages/settingspage.cpp" line="81"/>
+        <location filename="../ui/pages/settingspage.cpp" line="72"/>
+        <source>Gateway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/settingspage.cpp" line="79"/>
         <source>127.0.0.1 serves this machine only. Other addresses need at least one access token.</source>
         <translation>127.0.0.1 仅为本机提供服务。其他地址至少需要一个访问令牌。</translation>
     </message>
     <message>
-        <location filename="../ui/pages/settingspage.cpp" line="87"/>
+        <location filename="../ui/pages/settingspage.cpp" line="85"/>
         <source>Port</source>
         <translation>端口</translation>
     </message>
     <message>
-        <location filename="../ui/pages/settingspage.cpp" line="89"/>
+        <location filename="../ui/pages/settingspage.cpp" line="87"/>
         <source>Listen address</source>
         <translation>监听地址</translation>
     </message>
     <message>
-        <location filename="../ui/pages/settingspage.cpp" line="95"/>
+        <location filename="../ui/pages/settingspage.cpp" line="93"/>
         <source>One origin per line, e.g. https://app.example.com</source>
         <translation>每行一个来源，例如 https://app.example.com</translation>
     </message>
     <message>
-        <location filename="../ui/pages/settingspage.cpp" line="97"/>
+        <location filename="../ui/pages/settingspage.cpp" line="95"/>
         <source>Allowed browser origins (CORS)</source>
         <translation>允许的浏览器来源（CORS）</translation>
     </message>
     <message>
-        <location filename="../ui/pages/settingspage.cpp" line="102"/>
+        <location filename="../ui/pages/settingspage.cpp" line="100"/>
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location filename="../ui/pages/settingspage.cpp" line="103"/>
+        <location filename="../ui/pages/settingspage.cpp" line="102"/>
         <source>How long a provider that failed is left out before it is tried again.</source>
         <translation>出错的提供商在再次尝试之前被暂停的时长。</translation>
     </message>
     <message>
-        <location filename="../ui/pages/settingspage.cpp" line="104"/>
+        <location filename="../ui/pages/settingspage.cpp" line="103"/>
         <source>Pause a failing provider for</source>
         <translation>出错提供商暂停时长</translation>
     </message>
@@ -1334,19 +1582,35 @@ Switchyard 当前未在监听，任何客户端都无法访问它。恢复服务
         <translation>名称（将使用它的工具或人员）：</translation>
     </message>
     <message>
-        <location filename="../ui/pages/settingspage.cpp" line="257"/>
+        <location filename="../ui/pages/settingspage.cpp" line="254"/>
         <source>Access token “%1”</source>
         <translation>访问令牌“%1”</translation>
     </message>
     <message>
-        <location filename="../ui/pages/settingspage.cpp" line="259"/>
-        <source>Copy this token now. Switchyard keeps only its fingerprint and cannot show it again.</source>
-        <translation>请立即复制此令牌。Switchyard 只保存其指纹，之后无法再次显示。</translation>
+        <location filename="../ui/pages/settingspage.cpp" line="255"/>
+        <source>Copy this token now and give it to the tool that will use it. Switchyard keeps only its fingerprint and cannot show it again.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/settingspage.cpp" line="270"/>
+        <source>Copy this token now. Switchyard keeps only its fingerprint and cannot show it again.</source>
+        <translation type="vanished">请立即复制此令牌。Switchyard 只保存其指纹，之后无法再次显示。</translation>
+    </message>
+    <message>
         <source>Copy</source>
-        <translation>复制</translation>
+        <translation type="vanished">复制</translation>
+    </message>
+</context>
+<context>
+    <name>TokenRevealDialog</name>
+    <message>
+        <location filename="../ui/tokenrevealdialog.cpp" line="28"/>
+        <source>Copy</source>
+        <translation type="unfinished">复制</translation>
+    </message>
+    <message>
+        <location filename="../ui/tokenrevealdialog.cpp" line="32"/>
+        <source>Copied</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1415,63 +1679,63 @@ Switchyard 当前未在监听，任何客户端都无法访问它。恢复服务
 <context>
     <name>UsageCharts</name>
     <message>
-        <location filename="../ui/pages/usagecharts.cpp" line="49"/>
+        <location filename="../ui/pages/usagecharts.cpp" line="50"/>
         <source>ddd d</source>
         <comment>QDate format of a day on the usage charts, for a week</comment>
         <translation>ddd d日</translation>
     </message>
     <message>
-        <location filename="../ui/pages/usagecharts.cpp" line="50"/>
+        <location filename="../ui/pages/usagecharts.cpp" line="51"/>
         <source>MMM d</source>
         <comment>QDate format of a day on the usage charts, for a month</comment>
         <translation>M月d日</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/pages/usagecharts.cpp" line="105"/>
+        <location filename="../ui/pages/usagecharts.cpp" line="106"/>
         <source>%1 on %2. Requests: %Ln</source>
         <translation>
             <numerusform>%1，%2：请求数 %Ln</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/pages/usagecharts.cpp" line="106"/>
+        <location filename="../ui/pages/usagecharts.cpp" line="107"/>
         <source>%1 on %2. Tokens: %Ln</source>
         <translation>
             <numerusform>%1，%2：Token 数 %Ln</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/pages/usagecharts.cpp" line="132"/>
+        <location filename="../ui/pages/usagecharts.cpp" line="133"/>
         <source>Requests per day</source>
         <translation>每日请求数</translation>
     </message>
     <message>
-        <location filename="../ui/pages/usagecharts.cpp" line="132"/>
+        <location filename="../ui/pages/usagecharts.cpp" line="133"/>
         <source>Tokens per day (prompt and completion)</source>
         <translation>每日 Token 数（输入和输出）</translation>
     </message>
     <message>
-        <location filename="../ui/pages/usagecharts.cpp" line="144"/>
+        <location filename="../ui/pages/usagecharts.cpp" line="145"/>
         <source>Median (p50)</source>
         <translation>中位数（p50）</translation>
     </message>
     <message>
-        <location filename="../ui/pages/usagecharts.cpp" line="145"/>
+        <location filename="../ui/pages/usagecharts.cpp" line="146"/>
         <source>p90</source>
         <translation>p90</translation>
     </message>
     <message>
-        <location filename="../ui/pages/usagecharts.cpp" line="146"/>
+        <location filename="../ui/pages/usagecharts.cpp" line="147"/>
         <source>p99</source>
         <translation>p99</translation>
     </message>
     <message>
-        <location filename="../ui/pages/usagecharts.cpp" line="152"/>
+        <location filename="../ui/pages/usagecharts.cpp" line="153"/>
         <source>Milliseconds</source>
         <translation>毫秒</translation>
     </message>
     <message>
-        <location filename="../ui/pages/usagecharts.cpp" line="171"/>
+        <location filename="../ui/pages/usagecharts.cpp" line="172"/>
         <source>Latency of successful requests</source>
         <translation>成功请求的延迟</translation>
     </message>
@@ -1533,8 +1797,12 @@ Once clients send requests through Switchyard, this page charts them per provide
     </message>
     <message>
         <location filename="../ui/pages/usagepage.cpp" line="194"/>
+        <source>%1% of requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>%1 % of the requests</source>
-        <translation>占请求总数的 %1%</translation>
+        <translation type="vanished">占请求总数的 %1%</translation>
     </message>
     <message>
         <location filename="../ui/pages/usagepage.cpp" line="195"/>

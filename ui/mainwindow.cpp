@@ -177,8 +177,8 @@ void MainWindow::refreshNotices()
     if (!plaintext.isEmpty())
         m_plaintextNotice->showNotice(NoticeBar::Tone::Info,
                                       tr("Your configuration file holds %n key(s) in plain text (%1). Move them "
-                                         "into the system keychain? They move anyway the next time Switchyard "
-                                         "saves the configuration.",
+                                         "into the system keychain? Otherwise they are moved the next time "
+                                         "Switchyard saves the configuration.",
                                          nullptr, int(plaintext.size()))
                                           .arg(plaintext.join(QStringLiteral(", "))),
                                       tr("Move to keychain"));

@@ -69,7 +69,7 @@ SettingsPage::SettingsPage(Gateway *gateway, ConfigEditor *editor, QWidget *pare
 
 QWidget *SettingsPage::buildServingGroup()
 {
-    auto *group = new QGroupBox(tr("Serving"));
+    auto *group = new QGroupBox(tr("Gateway"));
     auto *form = new QFormLayout(group);
 
     m_host = new QComboBox(group);
