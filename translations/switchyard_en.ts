@@ -173,9 +173,9 @@ Switchyard is not listening at the moment, so no client can reach it. Requests w
     <message numerus="yes">
         <location filename="../ui/pages/logspage.cpp" line="245"/>
         <source>Jump to the latest (%Ln new)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Jump to the latest (%Ln new)</numerusform>
+            <numerusform>Jump to the latest (%Ln new)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -281,9 +281,9 @@ Switchyard is not listening at the moment, so no client can reach it. Requests w
     <message numerus="yes">
         <location filename="../ui/mainwindow.cpp" line="179"/>
         <source>Your configuration file holds %n key(s) in plain text (%1). Move them into the system keychain? Otherwise they are moved the next time Switchyard saves the configuration.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Your configuration file holds %n key in plain text (%1). Move it into the system keychain? Otherwise it is moved the next time Switchyard saves the configuration.</numerusform>
+            <numerusform>Your configuration file holds %n keys in plain text (%1). Move them into the system keychain? Otherwise they are moved the next time Switchyard saves the configuration.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -314,9 +314,9 @@ Switchyard is not listening at the moment, so no client can reach it. Requests w
     <message numerus="yes">
         <location filename="../gateway/providers/modellister.cpp" line="188"/>
         <source>%1 did not answer within %n second(s). Check the address, and that this computer can reach it.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 did not answer within %n second. Check the address, and that this computer can reach it.</numerusform>
+            <numerusform>%1 did not answer within %n seconds. Check the address, and that this computer can reach it.</numerusform>
         </translation>
     </message>
     <message>

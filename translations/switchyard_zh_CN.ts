@@ -35,7 +35,7 @@
     <message>
         <location filename="../gateway/config/configeditor.cpp" line="196"/>
         <source>Give the token a name, such as the tool, person or machine that will use it.</source>
-        <translation type="unfinished"></translation>
+        <translation>请给令牌起个名字，例如将使用它的工具、人员或计算机。</translation>
     </message>
     <message>
         <location filename="../gateway/config/configeditor.cpp" line="201"/>
@@ -88,7 +88,7 @@
     <message>
         <location filename="../ui/pages/logspage.cpp" line="48"/>
         <source>Select a request to see all of its details here, including the full error.</source>
-        <translation type="unfinished"></translation>
+        <translation>选择一条请求，即可在此查看其全部详情，包括完整的错误信息。</translation>
     </message>
     <message>
         <location filename="../ui/pages/logspage.cpp" line="88"/>
@@ -182,8 +182,8 @@ Switchyard 当前未在监听，任何客户端都无法访问它。恢复服务
     <message numerus="yes">
         <location filename="../ui/pages/logspage.cpp" line="245"/>
         <source>Jump to the latest (%Ln new)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>跳到最新（%Ln 条新记录）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -288,8 +288,8 @@ Switchyard 当前未在监听，任何客户端都无法访问它。恢复服务
     <message numerus="yes">
         <location filename="../ui/mainwindow.cpp" line="179"/>
         <source>Your configuration file holds %n key(s) in plain text (%1). Move them into the system keychain? Otherwise they are moved the next time Switchyard saves the configuration.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>配置文件中有 %n 个明文密钥（%1）。要将它们移入系统钥匙串吗？否则，Switchyard 下次保存配置时会自动移入。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -309,109 +309,109 @@ Switchyard 当前未在监听，任何客户端都无法访问它。恢复服务
     <message>
         <location filename="../gateway/providers/modellister.cpp" line="111"/>
         <source>Switchyard does not know the provider type “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Switchyard 不认识提供商类型“%1”。</translation>
     </message>
     <message>
         <location filename="../gateway/providers/modellister.cpp" line="114"/>
         <source>This is not a usable address. It should start with https:// (or http:// for a server on your own network) and name a host, like https://api.example.com/v1.</source>
-        <translation type="unfinished"></translation>
+        <translation>这不是可用的地址。地址应以 https://（本地网络中的服务器可用 http://）开头并包含主机名，例如 https://api.example.com/v1。</translation>
     </message>
     <message numerus="yes">
         <location filename="../gateway/providers/modellister.cpp" line="188"/>
         <source>%1 did not answer within %n second(s). Check the address, and that this computer can reach it.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 在 %n 秒内没有响应。请检查地址，以及这台计算机能否访问它。</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../gateway/providers/modellister.cpp" line="196"/>
         <source>%1 sent more than %2 MB instead of a list of models. Check that the base URL points at the API.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 返回了超过 %2 MB 的数据，而不是模型列表。请检查基础 URL 是否指向 API。</translation>
     </message>
     <message>
         <location filename="../gateway/providers/modellister.cpp" line="220"/>
         <source>%1 answered, but not in JSON (it looks like a web page or plain text). Check that the base URL points at the API and not at a website.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 有响应，但不是 JSON（看起来像网页或纯文本）。请检查基础 URL 指向的是 API 而不是网站。</translation>
     </message>
     <message>
         <location filename="../gateway/providers/modellister.cpp" line="225"/>
         <source>%1 answered, but its answer holds no list of models. Check that the provider type matches this API.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 有响应，但其中没有模型列表。请检查提供商类型是否与该 API 匹配。</translation>
     </message>
     <message>
         <location filename="../gateway/providers/modellister.cpp" line="240"/>
         <source>The host %1 could not be found. Check the spelling of the address, and that this computer is online.</source>
-        <translation type="unfinished"></translation>
+        <translation>找不到主机 %1。请检查地址拼写，以及这台计算机是否已联网。</translation>
     </message>
     <message>
         <location filename="../gateway/providers/modellister.cpp" line="246"/>
         <source>Nothing answers at %1: the connection was refused. Check the port, and that the server is running.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 没有服务在监听：连接被拒绝。请检查端口，以及服务器是否正在运行。</translation>
     </message>
     <message>
         <location filename="../gateway/providers/modellister.cpp" line="252"/>
         <source>A secure connection to %1 could not be set up (%2). Check that the address starts with the right http:// or https://.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法与 %1 建立安全连接（%2）。请检查地址开头的 http:// 或 https:// 是否正确。</translation>
     </message>
     <message>
         <location filename="../gateway/providers/modellister.cpp" line="259"/>
         <source>%1 did not accept a connection in time. Check the address, and that this computer can reach it.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 未能及时接受连接。请检查地址，以及这台计算机能否访问它。</translation>
     </message>
     <message>
         <location filename="../gateway/providers/modellister.cpp" line="265"/>
         <source>%1 closed the connection without answering. Check that the address starts with the right http:// or https://.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 未作应答就关闭了连接。请检查地址开头的 http:// 或 https:// 是否正确。</translation>
     </message>
     <message>
         <location filename="../gateway/providers/modellister.cpp" line="271"/>
         <source>Could not reach %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法访问 %1：%2</translation>
     </message>
     <message>
         <location filename="../gateway/providers/modellister.cpp" line="286"/>
         <source>The provider needs an API key (HTTP %1). Enter the key from your account.</source>
-        <translation type="unfinished"></translation>
+        <translation>该提供商需要 API 密钥（HTTP %1）。请填写您账户中的密钥。</translation>
     </message>
     <message>
         <location filename="../gateway/providers/modellister.cpp" line="287"/>
         <source>The provider needs an API key (HTTP %1). It said: “%2”</source>
-        <translation type="unfinished"></translation>
+        <translation>该提供商需要 API 密钥（HTTP %1）。它的回复是：“%2”</translation>
     </message>
     <message>
         <location filename="../gateway/providers/modellister.cpp" line="290"/>
         <source>The provider refused the API key (HTTP %1). Check that you copied all of it and that it is still active.</source>
-        <translation type="unfinished"></translation>
+        <translation>该提供商拒绝了此 API 密钥（HTTP %1）。请检查是否完整复制了密钥，以及密钥是否仍然有效。</translation>
     </message>
     <message>
         <location filename="../gateway/providers/modellister.cpp" line="294"/>
         <source>The provider refused the API key (HTTP %1). It said: “%2”</source>
-        <translation type="unfinished"></translation>
+        <translation>该提供商拒绝了此 API 密钥（HTTP %1）。它的回复是：“%2”</translation>
     </message>
     <message>
         <location filename="../gateway/providers/modellister.cpp" line="299"/>
         <source>There is no list of models at %1. Check the base URL: OpenAI-compatible APIs usually end in /v1. If it is right, this provider may not list its models; then add them by hand.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 处没有模型列表。请检查基础 URL：兼容 OpenAI 的 API 通常以 /v1 结尾。如果地址无误，可能是该提供商不提供模型列表，请手动添加模型。</translation>
     </message>
     <message>
         <location filename="../gateway/providers/modellister.cpp" line="308"/>
         <source>The provider is turning requests away for now (HTTP 429). Wait a moment and test again.</source>
-        <translation type="unfinished"></translation>
+        <translation>该提供商暂时拒绝请求（HTTP 429）。请稍候再测试。</translation>
     </message>
     <message>
         <location filename="../gateway/providers/modellister.cpp" line="309"/>
         <source>The provider is turning requests away for now (HTTP 429). It said: “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>该提供商暂时拒绝请求（HTTP 429）。它的回复是：“%1”</translation>
     </message>
     <message>
         <location filename="../gateway/providers/modellister.cpp" line="312"/>
         <source>The provider answered with an error (HTTP %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>该提供商返回了错误（HTTP %1）。</translation>
     </message>
     <message>
         <location filename="../gateway/providers/modellister.cpp" line="313"/>
         <source>The provider answered with an error (HTTP %1): “%2”</source>
-        <translation type="unfinished"></translation>
+        <translation>该提供商返回了错误（HTTP %1）：“%2”</translation>
     </message>
 </context>
 <context>
@@ -432,12 +432,12 @@ Switchyard 当前未在监听，任何客户端都无法访问它。恢复服务
     <message>
         <location filename="../ui/modelmappingeditor.cpp" line="34"/>
         <source>Provider&apos;s model</source>
-        <translation type="unfinished">提供商模型</translation>
+        <translation>提供商的模型</translation>
     </message>
     <message>
         <location filename="../ui/modelmappingeditor.cpp" line="34"/>
         <source>Public name</source>
-        <translation type="unfinished"></translation>
+        <translation>对外名称</translation>
     </message>
     <message>
         <location filename="../ui/modelmappingeditor.cpp" line="36"/>
@@ -477,7 +477,7 @@ Switchyard 当前未在监听，任何客户端都无法访问它。恢复服务
     <message>
         <location filename="../ui/modelmappingeditor.cpp" line="167"/>
         <source>Clients could not tell two models apart: “%1” is used twice as a public name.</source>
-        <translation type="unfinished"></translation>
+        <translation>客户端无法区分两个模型：“%1”被用作两次对外名称。</translation>
     </message>
     <message>
         <source>Clients could not tell two models apart: “%1” is used twice as a name for clients.</source>
@@ -650,17 +650,17 @@ Switchyard 当前未在监听，任何客户端都无法访问它。恢复服务
     <message>
         <location filename="../ui/pages/nodespage.cpp" line="169"/>
         <source>New node token…</source>
-        <translation type="unfinished"></translation>
+        <translation>新建节点令牌…</translation>
     </message>
     <message>
         <location filename="../ui/pages/nodespage.cpp" line="171"/>
         <source>Revoke</source>
-        <translation type="unfinished">吊销</translation>
+        <translation>撤销</translation>
     </message>
     <message>
         <location filename="../ui/pages/nodespage.cpp" line="178"/>
         <source>Node tokens (one per machine or person; revoking one disconnects its nodes):</source>
-        <translation type="unfinished"></translation>
+        <translation>节点令牌（每台计算机或每人一个；撤销后，用它接入的节点会被断开）：</translation>
     </message>
     <message>
         <location filename="../ui/pages/nodespage.cpp" line="197"/>
@@ -710,32 +710,32 @@ Switchyard 当前未在监听，任何客户端都无法访问它。恢复服务
     <message>
         <location filename="../ui/pages/nodespage.cpp" line="266"/>
         <source>Nodes join at %1 with one of the node tokens below.</source>
-        <translation type="unfinished"></translation>
+        <translation>节点使用下方的某个节点令牌，通过 %1 接入。</translation>
     </message>
     <message>
         <location filename="../ui/pages/nodespage.cpp" line="268"/>
         <source>No node can join yet: make a node token below and give it to the machine that will join.</source>
-        <translation type="unfinished"></translation>
+        <translation>暂时还没有节点可以接入：请在下方创建节点令牌，并交给要接入的计算机。</translation>
     </message>
     <message>
         <location filename="../ui/pages/nodespage.cpp" line="305"/>
         <source>New node token</source>
-        <translation type="unfinished"></translation>
+        <translation>新建节点令牌</translation>
     </message>
     <message>
         <location filename="../ui/pages/nodespage.cpp" line="306"/>
         <source>Name (the machine or person that will join):</source>
-        <translation type="unfinished"></translation>
+        <translation>名称（将接入的计算机或人员）：</translation>
     </message>
     <message>
         <location filename="../ui/pages/nodespage.cpp" line="316"/>
         <source>Node token “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>节点令牌“%1”</translation>
     </message>
     <message>
         <location filename="../ui/pages/nodespage.cpp" line="317"/>
         <source>Put this token in the joining machine&apos;s Co-Link client_token (in Switchyard: Nodes → Client token), with %1 as its server URL. Switchyard keeps only its fingerprint and cannot show it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>请将此令牌填入要接入的计算机的 Co-Link client_token（在 Switchyard 中：节点 → 客户端令牌），服务器 URL 填 %1。Switchyard 只保存它的指纹，之后无法再次显示。</translation>
     </message>
     <message>
         <source>Nodes join at %1 with one of the node tokens in the configuration.</source>
@@ -968,57 +968,57 @@ Switchyard 当前未在监听，任何客户端都无法访问它。恢复服务
     <message>
         <location filename="../gateway/providers/providerpresets.cpp" line="18"/>
         <source>OpenAI</source>
-        <translation type="unfinished"></translation>
+        <translation>OpenAI</translation>
     </message>
     <message>
         <location filename="../gateway/providers/providerpresets.cpp" line="21"/>
         <source>Anthropic</source>
-        <translation type="unfinished"></translation>
+        <translation>Anthropic</translation>
     </message>
     <message>
         <location filename="../gateway/providers/providerpresets.cpp" line="24"/>
         <source>Google Gemini</source>
-        <translation type="unfinished"></translation>
+        <translation>Google Gemini</translation>
     </message>
     <message>
         <location filename="../gateway/providers/providerpresets.cpp" line="28"/>
         <source>DeepSeek</source>
-        <translation type="unfinished"></translation>
+        <translation>DeepSeek</translation>
     </message>
     <message>
         <location filename="../gateway/providers/providerpresets.cpp" line="31"/>
         <source>Qwen (Alibaba Cloud DashScope)</source>
-        <translation type="unfinished"></translation>
+        <translation>通义千问（阿里云百炼 DashScope）</translation>
     </message>
     <message>
         <location filename="../gateway/providers/providerpresets.cpp" line="35"/>
         <source>Moonshot AI (Kimi)</source>
-        <translation type="unfinished"></translation>
+        <translation>Moonshot AI（Kimi）</translation>
     </message>
     <message>
         <location filename="../gateway/providers/providerpresets.cpp" line="38"/>
         <source>Zhipu GLM</source>
-        <translation type="unfinished"></translation>
+        <translation>智谱 GLM</translation>
     </message>
     <message>
         <location filename="../gateway/providers/providerpresets.cpp" line="42"/>
         <source>OpenRouter</source>
-        <translation type="unfinished"></translation>
+        <translation>OpenRouter</translation>
     </message>
     <message>
         <location filename="../gateway/providers/providerpresets.cpp" line="45"/>
         <source>Ollama (this computer)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ollama（本机）</translation>
     </message>
     <message>
         <location filename="../gateway/providers/providerpresets.cpp" line="49"/>
         <source>LM Studio (this computer)</source>
-        <translation type="unfinished"></translation>
+        <translation>LM Studio（本机）</translation>
     </message>
     <message>
         <location filename="../gateway/providers/providerpresets.cpp" line="51"/>
         <source>Custom (OpenAI-compatible)</source>
-        <translation type="unfinished"></translation>
+        <translation>自定义（兼容 OpenAI）</translation>
     </message>
 </context>
 <context>
@@ -1459,7 +1459,7 @@ Switchyard 当前未在监听，任何客户端都无法访问它。恢复服务
     <message>
         <location filename="../ui/pages/settingspage.cpp" line="72"/>
         <source>Gateway</source>
-        <translation type="unfinished"></translation>
+        <translation>网关</translation>
     </message>
     <message>
         <location filename="../ui/pages/settingspage.cpp" line="79"/>
@@ -1589,7 +1589,7 @@ Switchyard 当前未在监听，任何客户端都无法访问它。恢复服务
     <message>
         <location filename="../ui/pages/settingspage.cpp" line="255"/>
         <source>Copy this token now and give it to the tool that will use it. Switchyard keeps only its fingerprint and cannot show it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>请立即复制此令牌，并交给将使用它的工具。Switchyard 只保存它的指纹，之后无法再次显示。</translation>
     </message>
     <message>
         <source>Copy this token now. Switchyard keeps only its fingerprint and cannot show it again.</source>
@@ -1605,12 +1605,12 @@ Switchyard 当前未在监听，任何客户端都无法访问它。恢复服务
     <message>
         <location filename="../ui/tokenrevealdialog.cpp" line="28"/>
         <source>Copy</source>
-        <translation type="unfinished">复制</translation>
+        <translation>复制</translation>
     </message>
     <message>
         <location filename="../ui/tokenrevealdialog.cpp" line="32"/>
         <source>Copied</source>
-        <translation type="unfinished"></translation>
+        <translation>已复制</translation>
     </message>
 </context>
 <context>
@@ -1798,7 +1798,7 @@ Once clients send requests through Switchyard, this page charts them per provide
     <message>
         <location filename="../ui/pages/usagepage.cpp" line="194"/>
         <source>%1% of requests</source>
-        <translation type="unfinished"></translation>
+        <translation>占请求总数的 %1%</translation>
     </message>
     <message>
         <source>%1 % of the requests</source>
