@@ -122,7 +122,7 @@ bool AppController::start(const CommandLine &commandLine, bool interactive, QStr
     // probes, since the user may add a key at any time; headless runs only when the config needs it.
     m_keychain = std::make_unique<KeychainSecretStore>();
     SecretStore *keychain = nullptr;
-    QString keychainProblem = QStringLiteral("not needed by this configuration");
+    QString keychainProblem = QStringLiteral("It was not needed by this configuration.");
     if (interactive || needsKeychain(config)) {
         const SecretStore::Result probe =
             waitFor([&](SecretStore::Callback done) { m_keychain->probe(std::move(done), interactive ? 3000 : 0); });

@@ -29,47 +29,48 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../gateway/config/configeditor.cpp" line="183"/>
-        <source>Give the token a name, such as the tool or person that will use it.</source>
+        <location filename="../gateway/config/configeditor.cpp" line="196"/>
+        <source>Give the token a name, such as the tool, person or machine that will use it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../gateway/config/configeditor.cpp" line="188"/>
+        <location filename="../gateway/config/configeditor.cpp" line="201"/>
         <source>A token named “%1” already exists.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../gateway/config/configeditor.cpp" line="208"/>
+        <location filename="../gateway/config/configeditor.cpp" line="219"/>
+        <location filename="../gateway/config/configeditor.cpp" line="231"/>
         <source>The token “%1” no longer exists.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../gateway/config/configeditor.cpp" line="212"/>
+        <location filename="../gateway/config/configeditor.cpp" line="235"/>
         <source>This is the last access token and Switchyard listens on %1, where other machines can reach it. Listen on 127.0.0.1 first, then revoke it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../gateway/config/configeditor.cpp" line="229"/>
+        <location filename="../gateway/config/configeditor.cpp" line="252"/>
         <source>The server URL must look like wss://colink.example.com/ws (or ws:// on a trusted network).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../gateway/config/configeditor.cpp" line="293"/>
+        <location filename="../gateway/config/configeditor.cpp" line="316"/>
         <source>Nothing was saved: this change needs the system keychain, which is not available. %1 Switchyard never stores keys in plain text.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../gateway/config/configeditor.cpp" line="305"/>
+        <location filename="../gateway/config/configeditor.cpp" line="328"/>
         <source>Nothing was saved: the keychain refused the key (%1).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../gateway/config/configeditor.cpp" line="349"/>
+        <location filename="../gateway/config/configeditor.cpp" line="372"/>
         <source>Nothing was saved: the change would make the configuration invalid (%1).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../gateway/config/configeditor.cpp" line="354"/>
+        <location filename="../gateway/config/configeditor.cpp" line="377"/>
         <source>Nothing was saved: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -78,7 +79,7 @@
     <name>LogsPage</name>
     <message>
         <location filename="../ui/pages/logspage.cpp" line="48"/>
-        <source>Select a request to see all of its details here, its error in full.</source>
+        <source>Select a request to see all of its details here, including the full error.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -134,25 +135,25 @@
     <message numerus="yes">
         <location filename="../ui/pages/logspage.cpp" line="213"/>
         <source>Requests: %Ln</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Requests: %Ln</numerusform>
+            <numerusform>Requests: %Ln</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/pages/logspage.cpp" line="215"/>
         <source>No request matches these filters. Requests in the log: %Ln.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>No request matches these filters. Requests in the log: %Ln.</numerusform>
+            <numerusform>No request matches these filters. Requests in the log: %Ln.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/pages/logspage.cpp" line="217"/>
         <source>Showing %L1 of %Ln requests</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Showing %L1 of %Ln request</numerusform>
+            <numerusform>Showing %L1 of %Ln requests</numerusform>
         </translation>
     </message>
     <message>
@@ -171,10 +172,17 @@ Switchyard is not listening at the moment, so no client can reach it. Requests w
     </message>
     <message numerus="yes">
         <location filename="../ui/pages/logspage.cpp" line="245"/>
-        <source>Jump to the latest (new: %Ln)</source>
+        <source>Jump to the latest (%Ln new)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
             <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Jump to the latest (new: %Ln)</source>
+        <translation type="vanished">
+            <numerusform>Jump to the latest (new: %Ln)</numerusform>
+            <numerusform>Jump to the latest (new: %Ln)</numerusform>
         </translation>
     </message>
     <message>
@@ -196,91 +204,209 @@ Switchyard is not listening at the moment, so no client can reach it. Requests w
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="66"/>
+        <location filename="../ui/mainwindow.cpp" line="68"/>
         <source>Providers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="67"/>
+        <location filename="../ui/mainwindow.cpp" line="69"/>
         <source>Models</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="68"/>
+        <location filename="../ui/mainwindow.cpp" line="70"/>
         <source>Nodes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="69"/>
+        <location filename="../ui/mainwindow.cpp" line="71"/>
         <source>Logs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="70"/>
+        <location filename="../ui/mainwindow.cpp" line="72"/>
         <source>Usage</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="71"/>
+        <location filename="../ui/mainwindow.cpp" line="73"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="78"/>
+        <location filename="../ui/mainwindow.cpp" line="80"/>
         <source>Trying…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="86"/>
+        <location filename="../ui/mainwindow.cpp" line="88"/>
         <source>Try again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="149"/>
+        <location filename="../ui/mainwindow.cpp" line="151"/>
         <source>&lt;b&gt;Serving&lt;/b&gt; at &lt;code&gt;%1&lt;/code&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="150"/>
+        <location filename="../ui/mainwindow.cpp" line="152"/>
         <source>&lt;b&gt;Not serving&lt;/b&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="158"/>
+        <location filename="../ui/mainwindow.cpp" line="160"/>
         <source>The gateway is paused: clients cannot reach it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="159"/>
+        <location filename="../ui/mainwindow.cpp" line="161"/>
         <source>The gateway is not serving: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="160"/>
+        <location filename="../ui/mainwindow.cpp" line="162"/>
         <source>Change the port…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="166"/>
+        <location filename="../ui/mainwindow.cpp" line="168"/>
         <source>The system keychain is not available. %1 Until it is, providers whose key is kept there run without it and new keys cannot be saved; Switchyard never stores keys in plain text.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="170"/>
+        <location filename="../ui/mainwindow.cpp" line="172"/>
         <source>Retry</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="177"/>
+        <location filename="../ui/mainwindow.cpp" line="179"/>
+        <source>Your configuration file holds %n key(s) in plain text (%1). Move them into the system keychain? Otherwise they are moved the next time Switchyard saves the configuration.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Your configuration file holds %n key(s) in plain text (%1). Move them into the system keychain? They move anyway the next time Switchyard saves the configuration.</source>
+        <translation type="vanished">
+            <numerusform>Your configuration file holds %n key in plain text (%1). Move it into the system keychain? It moves anyway the next time Switchyard saves the configuration.</numerusform>
+            <numerusform>Your configuration file holds %n keys in plain text (%1). Move them into the system keychain? They move anyway the next time Switchyard saves the configuration.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="184"/>
+        <source>Move to keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ModelLister</name>
+    <message>
+        <location filename="../gateway/providers/modellister.cpp" line="111"/>
+        <source>Switchyard does not know the provider type “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../gateway/providers/modellister.cpp" line="114"/>
+        <source>This is not a usable address. It should start with https:// (or http:// for a server on your own network) and name a host, like https://api.example.com/v1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../gateway/providers/modellister.cpp" line="188"/>
+        <source>%1 did not answer within %n second(s). Check the address, and that this computer can reach it.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="182"/>
-        <source>Move to keychain</source>
+        <location filename="../gateway/providers/modellister.cpp" line="196"/>
+        <source>%1 sent more than %2 MB instead of a list of models. Check that the base URL points at the API.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../gateway/providers/modellister.cpp" line="220"/>
+        <source>%1 answered, but not in JSON (it looks like a web page or plain text). Check that the base URL points at the API and not at a website.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../gateway/providers/modellister.cpp" line="225"/>
+        <source>%1 answered, but its answer holds no list of models. Check that the provider type matches this API.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../gateway/providers/modellister.cpp" line="240"/>
+        <source>The host %1 could not be found. Check the spelling of the address, and that this computer is online.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../gateway/providers/modellister.cpp" line="246"/>
+        <source>Nothing answers at %1: the connection was refused. Check the port, and that the server is running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../gateway/providers/modellister.cpp" line="252"/>
+        <source>A secure connection to %1 could not be set up (%2). Check that the address starts with the right http:// or https://.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../gateway/providers/modellister.cpp" line="259"/>
+        <source>%1 did not accept a connection in time. Check the address, and that this computer can reach it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../gateway/providers/modellister.cpp" line="265"/>
+        <source>%1 closed the connection without answering. Check that the address starts with the right http:// or https://.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../gateway/providers/modellister.cpp" line="271"/>
+        <source>Could not reach %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../gateway/providers/modellister.cpp" line="286"/>
+        <source>The provider needs an API key (HTTP %1). Enter the key from your account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../gateway/providers/modellister.cpp" line="287"/>
+        <source>The provider needs an API key (HTTP %1). It said: “%2”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../gateway/providers/modellister.cpp" line="290"/>
+        <source>The provider refused the API key (HTTP %1). Check that you copied all of it and that it is still active.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../gateway/providers/modellister.cpp" line="294"/>
+        <source>The provider refused the API key (HTTP %1). It said: “%2”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../gateway/providers/modellister.cpp" line="299"/>
+        <source>There is no list of models at %1. Check the base URL: OpenAI-compatible APIs usually end in /v1. If it is right, this provider may not list its models; then add them by hand.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../gateway/providers/modellister.cpp" line="308"/>
+        <source>The provider is turning requests away for now (HTTP 429). Wait a moment and test again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../gateway/providers/modellister.cpp" line="309"/>
+        <source>The provider is turning requests away for now (HTTP 429). It said: “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../gateway/providers/modellister.cpp" line="312"/>
+        <source>The provider answered with an error (HTTP %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../gateway/providers/modellister.cpp" line="313"/>
+        <source>The provider answered with an error (HTTP %1): “%2”</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -293,12 +419,12 @@ Switchyard is not listening at the moment, so no client can reach it. Requests w
     </message>
     <message>
         <location filename="../ui/modelmappingeditor.cpp" line="34"/>
-        <source>Provider&apos;s name</source>
+        <source>Provider&apos;s model</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/modelmappingeditor.cpp" line="34"/>
-        <source>Name for clients</source>
+        <source>Public name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -338,7 +464,7 @@ Switchyard is not listening at the moment, so no client can reach it. Requests w
     </message>
     <message>
         <location filename="../ui/modelmappingeditor.cpp" line="167"/>
-        <source>Clients could not tell two models apart: “%1” is used twice as a name for clients.</source>
+        <source>Clients could not tell two models apart: “%1” is used twice as a public name.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -397,9 +523,9 @@ Switchyard is not listening at the moment, so no client can reach it. Requests w
     <message numerus="yes">
         <location filename="../ui/pages/modelspage.cpp" line="92"/>
         <source>%n candidate(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n candidate</numerusform>
+            <numerusform>%n candidates</numerusform>
         </translation>
     </message>
     <message>
@@ -416,163 +542,198 @@ Switchyard is not listening at the moment, so no client can reach it. Requests w
 <context>
     <name>NodesPage</name>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="43"/>
+        <location filename="../ui/pages/nodespage.cpp" line="55"/>
         <source>&lt;h2&gt;Nodes&lt;/h2&gt;Co-Link lets machines pool their providers: share this machine with a Co-Link server, or let other machines&apos; nodes join this gateway.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="69"/>
+        <location filename="../ui/pages/nodespage.cpp" line="83"/>
         <source>Share this machine</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="71"/>
+        <location filename="../ui/pages/nodespage.cpp" line="85"/>
         <source>Offer this machine&apos;s providers to the Co-Link server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="77"/>
+        <location filename="../ui/pages/nodespage.cpp" line="91"/>
         <source>Server URL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="81"/>
+        <location filename="../ui/pages/nodespage.cpp" line="95"/>
         <source>Client token</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="85"/>
+        <location filename="../ui/pages/nodespage.cpp" line="99"/>
         <source>How many of the server&apos;s calls this machine runs at once.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="86"/>
+        <location filename="../ui/pages/nodespage.cpp" line="100"/>
         <source>Parallel calls</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="87"/>
+        <location filename="../ui/pages/nodespage.cpp" line="101"/>
         <source>Save</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="104"/>
-        <location filename="../ui/pages/nodespage.cpp" line="145"/>
+        <location filename="../ui/pages/nodespage.cpp" line="119"/>
+        <location filename="../ui/pages/nodespage.cpp" line="160"/>
         <source>State</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="113"/>
+        <location filename="../ui/pages/nodespage.cpp" line="128"/>
         <source>Enter the Co-Link server URL and your client token first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="136"/>
+        <location filename="../ui/pages/nodespage.cpp" line="151"/>
         <source>Nodes connected to this gateway</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="144"/>
+        <location filename="../ui/pages/nodespage.cpp" line="159"/>
         <source>Node</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="144"/>
+        <location filename="../ui/pages/nodespage.cpp" line="159"/>
         <source>Address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="144"/>
+        <location filename="../ui/pages/nodespage.cpp" line="159"/>
         <source>Models</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="144"/>
+        <location filename="../ui/pages/nodespage.cpp" line="159"/>
         <source>In flight</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="144"/>
+        <location filename="../ui/pages/nodespage.cpp" line="159"/>
         <source>Served</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="145"/>
+        <location filename="../ui/pages/nodespage.cpp" line="160"/>
         <source>Errors</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="145"/>
+        <location filename="../ui/pages/nodespage.cpp" line="160"/>
         <source>Connected since</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="156"/>
-        <source>Stored in the keychain; type to replace</source>
+        <location filename="../ui/pages/nodespage.cpp" line="169"/>
+        <source>New node token…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="157"/>
-        <source>client-… (kept in the system keychain)</source>
+        <location filename="../ui/pages/nodespage.cpp" line="171"/>
+        <source>Revoke</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="194"/>
-        <source>Not shared</source>
+        <location filename="../ui/pages/nodespage.cpp" line="178"/>
+        <source>Node tokens (one per machine or person; revoking one disconnects its nodes):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/pages/nodespage.cpp" line="197"/>
+        <source>Stored in the keychain; type to replace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/nodespage.cpp" line="198"/>
+        <source>client-… (kept in the system keychain)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/nodespage.cpp" line="235"/>
+        <source>Not shared</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/nodespage.cpp" line="238"/>
         <source>Connecting to %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="200"/>
+        <location filename="../ui/pages/nodespage.cpp" line="241"/>
         <source>Connected since %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="204"/>
+        <location filename="../ui/pages/nodespage.cpp" line="245"/>
         <source>Disconnected; retrying at %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="212"/>
+        <location filename="../ui/pages/nodespage.cpp" line="253"/>
         <source>Calls served: %1 · in flight: %2 · errors: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="214"/>
+        <location filename="../ui/pages/nodespage.cpp" line="255"/>
         <source>Offering: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="216"/>
+        <location filename="../ui/pages/nodespage.cpp" line="257"/>
         <source>Last problem: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="225"/>
-        <source>Nodes join at %1 with one of the node tokens in the configuration.</source>
+        <location filename="../ui/pages/nodespage.cpp" line="266"/>
+        <source>Nodes join at %1 with one of the node tokens below.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="228"/>
-        <source>No node tokens are configured, so no node can join. Add hub.node_tokens to the configuration to accept nodes.</source>
+        <location filename="../ui/pages/nodespage.cpp" line="268"/>
+        <source>No node can join yet: make a node token below and give it to the machine that will join.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="237"/>
+        <location filename="../ui/pages/nodespage.cpp" line="305"/>
+        <source>New node token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/nodespage.cpp" line="306"/>
+        <source>Name (the machine or person that will join):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/nodespage.cpp" line="316"/>
+        <source>Node token “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/nodespage.cpp" line="317"/>
+        <source>Put this token in the joining machine&apos;s Co-Link client_token (in Switchyard: Nodes → Client token), with %1 as its server URL. Switchyard keeps only its fingerprint and cannot show it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/nodespage.cpp" line="277"/>
         <source>Serving</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="237"/>
+        <location filename="../ui/pages/nodespage.cpp" line="277"/>
         <source>Registering</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="239"/>
+        <location filename="../ui/pages/nodespage.cpp" line="279"/>
         <source>Paused until %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -744,9 +905,9 @@ Switchyard is not listening at the moment, so no client can reach it. Requests w
     <message numerus="yes">
         <location filename="../ui/providerdialog.cpp" line="449"/>
         <source>Connected. The provider lists %n model(s); tick the ones to offer.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Connected. The provider lists %n model; tick it to offer it.</numerusform>
+            <numerusform>Connected. The provider lists %n models; tick the ones to offer.</numerusform>
         </translation>
     </message>
     <message>
@@ -781,124 +942,182 @@ Switchyard is not listening at the moment, so no client can reach it. Requests w
     </message>
 </context>
 <context>
+    <name>ProviderPresets</name>
+    <message>
+        <location filename="../gateway/providers/providerpresets.cpp" line="18"/>
+        <source>OpenAI</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../gateway/providers/providerpresets.cpp" line="21"/>
+        <source>Anthropic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../gateway/providers/providerpresets.cpp" line="24"/>
+        <source>Google Gemini</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../gateway/providers/providerpresets.cpp" line="28"/>
+        <source>DeepSeek</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../gateway/providers/providerpresets.cpp" line="31"/>
+        <source>Qwen (Alibaba Cloud DashScope)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../gateway/providers/providerpresets.cpp" line="35"/>
+        <source>Moonshot AI (Kimi)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../gateway/providers/providerpresets.cpp" line="38"/>
+        <source>Zhipu GLM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../gateway/providers/providerpresets.cpp" line="42"/>
+        <source>OpenRouter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../gateway/providers/providerpresets.cpp" line="45"/>
+        <source>Ollama (this computer)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../gateway/providers/providerpresets.cpp" line="49"/>
+        <source>LM Studio (this computer)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../gateway/providers/providerpresets.cpp" line="51"/>
+        <source>Custom (OpenAI-compatible)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ProvidersPage</name>
     <message>
-        <location filename="../ui/pages/providerspage.cpp" line="29"/>
+        <location filename="../ui/pages/providerspage.cpp" line="30"/>
         <source>&lt;h2&gt;Providers&lt;/h2&gt;Model providers and local servers this machine can call. Keys are kept in the system keychain.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/providerspage.cpp" line="39"/>
+        <location filename="../ui/pages/providerspage.cpp" line="40"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/providerspage.cpp" line="39"/>
+        <location filename="../ui/pages/providerspage.cpp" line="40"/>
         <source>Type</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/providerspage.cpp" line="39"/>
+        <location filename="../ui/pages/providerspage.cpp" line="40"/>
         <source>Base URL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/providerspage.cpp" line="39"/>
+        <location filename="../ui/pages/providerspage.cpp" line="40"/>
         <source>Models</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/providerspage.cpp" line="39"/>
+        <location filename="../ui/pages/providerspage.cpp" line="40"/>
         <source>State</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/providerspage.cpp" line="43"/>
+        <location filename="../ui/pages/providerspage.cpp" line="44"/>
         <source>No providers yet. Click &lt;b&gt;Add provider&lt;/b&gt; to connect OpenAI, Anthropic, Gemini, a local Ollama and more.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/providerspage.cpp" line="59"/>
+        <location filename="../ui/pages/providerspage.cpp" line="60"/>
         <source>Add provider…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/providerspage.cpp" line="61"/>
+        <location filename="../ui/pages/providerspage.cpp" line="62"/>
         <source>Edit…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/providerspage.cpp" line="63"/>
-        <location filename="../ui/pages/providerspage.cpp" line="166"/>
+        <location filename="../ui/pages/providerspage.cpp" line="64"/>
+        <location filename="../ui/pages/providerspage.cpp" line="170"/>
         <source>Disable</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/providerspage.cpp" line="65"/>
+        <location filename="../ui/pages/providerspage.cpp" line="66"/>
         <source>Delete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/providerspage.cpp" line="94"/>
+        <location filename="../ui/pages/providerspage.cpp" line="95"/>
         <source>Disabled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/providerspage.cpp" line="102"/>
+        <location filename="../ui/pages/providerspage.cpp" line="106"/>
         <source>Edit the provider to enter its API key.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/providerspage.cpp" line="103"/>
+        <location filename="../ui/pages/providerspage.cpp" line="107"/>
         <source>The keychain is not available, so the key cannot be read.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/providerspage.cpp" line="104"/>
+        <location filename="../ui/pages/providerspage.cpp" line="108"/>
         <source>No key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/providerspage.cpp" line="107"/>
-        <location filename="../ui/pages/providerspage.cpp" line="121"/>
+        <location filename="../ui/pages/providerspage.cpp" line="111"/>
+        <location filename="../ui/pages/providerspage.cpp" line="125"/>
         <source>Ready</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/providerspage.cpp" line="111"/>
+        <location filename="../ui/pages/providerspage.cpp" line="115"/>
         <source>Key refused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/providerspage.cpp" line="117"/>
+        <location filename="../ui/pages/providerspage.cpp" line="121"/>
         <source>Paused until %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/pages/providerspage.cpp" line="120"/>
+        <location filename="../ui/pages/providerspage.cpp" line="124"/>
         <source>OK · %n request(s) served</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>OK · %n request served</numerusform>
+            <numerusform>OK · %n requests served</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/pages/providerspage.cpp" line="136"/>
+        <location filename="../ui/pages/providerspage.cpp" line="140"/>
         <source>(default)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/providerspage.cpp" line="166"/>
+        <location filename="../ui/pages/providerspage.cpp" line="170"/>
         <source>Enable</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/providerspage.cpp" line="236"/>
+        <location filename="../ui/pages/providerspage.cpp" line="240"/>
         <source>Delete provider</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/providerspage.cpp" line="237"/>
+        <location filename="../ui/pages/providerspage.cpp" line="241"/>
         <source>Delete the provider “%1” and its key in the keychain? Clients asking for its models will be routed to other providers, if any serve them.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1207,52 +1426,52 @@ Switchyard is not listening at the moment, so no client can reach it. Requests w
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../ui/pages/settingspage.cpp" line="53"/>
+        <location filename="../ui/pages/settingspage.cpp" line="51"/>
         <source>&lt;h2&gt;Settings&lt;/h2&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/settingspage.cpp" line="74"/>
-        <source>Serving</source>
+        <location filename="../ui/pages/settingspage.cpp" line="72"/>
+        <source>Gateway</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/settingspage.cpp" line="81"/>
+        <location filename="../ui/pages/settingspage.cpp" line="79"/>
         <source>127.0.0.1 serves this machine only. Other addresses need at least one access token.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/settingspage.cpp" line="87"/>
+        <location filename="../ui/pages/settingspage.cpp" line="85"/>
         <source>Port</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/settingspage.cpp" line="89"/>
+        <location filename="../ui/pages/settingspage.cpp" line="87"/>
         <source>Listen address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/settingspage.cpp" line="95"/>
+        <location filename="../ui/pages/settingspage.cpp" line="93"/>
         <source>One origin per line, e.g. https://app.example.com</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/settingspage.cpp" line="97"/>
+        <location filename="../ui/pages/settingspage.cpp" line="95"/>
         <source>Allowed browser origins (CORS)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/settingspage.cpp" line="102"/>
+        <location filename="../ui/pages/settingspage.cpp" line="100"/>
         <source> s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/settingspage.cpp" line="103"/>
+        <location filename="../ui/pages/settingspage.cpp" line="102"/>
         <source>How long a provider that failed is left out before it is tried again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/settingspage.cpp" line="104"/>
+        <location filename="../ui/pages/settingspage.cpp" line="103"/>
         <source>Pause a failing provider for</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1337,18 +1556,26 @@ Switchyard is not listening at the moment, so no client can reach it. Requests w
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/settingspage.cpp" line="257"/>
+        <location filename="../ui/pages/settingspage.cpp" line="254"/>
         <source>Access token “%1”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/settingspage.cpp" line="259"/>
-        <source>Copy this token now. Switchyard keeps only its fingerprint and cannot show it again.</source>
+        <location filename="../ui/pages/settingspage.cpp" line="255"/>
+        <source>Copy this token now and give it to the tool that will use it. Switchyard keeps only its fingerprint and cannot show it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TokenRevealDialog</name>
+    <message>
+        <location filename="../ui/tokenrevealdialog.cpp" line="28"/>
+        <source>Copy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/settingspage.cpp" line="270"/>
-        <source>Copy</source>
+        <location filename="../ui/tokenrevealdialog.cpp" line="32"/>
+        <source>Copied</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1418,65 +1645,65 @@ Switchyard is not listening at the moment, so no client can reach it. Requests w
 <context>
     <name>UsageCharts</name>
     <message>
-        <location filename="../ui/pages/usagecharts.cpp" line="49"/>
+        <location filename="../ui/pages/usagecharts.cpp" line="50"/>
         <source>ddd d</source>
         <comment>QDate format of a day on the usage charts, for a week</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/usagecharts.cpp" line="50"/>
+        <location filename="../ui/pages/usagecharts.cpp" line="51"/>
         <source>MMM d</source>
         <comment>QDate format of a day on the usage charts, for a month</comment>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/pages/usagecharts.cpp" line="105"/>
+        <location filename="../ui/pages/usagecharts.cpp" line="106"/>
         <source>%1 on %2. Requests: %Ln</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 on %2. Requests: %Ln</numerusform>
+            <numerusform>%1 on %2. Requests: %Ln</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/pages/usagecharts.cpp" line="106"/>
+        <location filename="../ui/pages/usagecharts.cpp" line="107"/>
         <source>%1 on %2. Tokens: %Ln</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 on %2. Tokens: %Ln</numerusform>
+            <numerusform>%1 on %2. Tokens: %Ln</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/pages/usagecharts.cpp" line="132"/>
+        <location filename="../ui/pages/usagecharts.cpp" line="133"/>
         <source>Requests per day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/usagecharts.cpp" line="132"/>
+        <location filename="../ui/pages/usagecharts.cpp" line="133"/>
         <source>Tokens per day (prompt and completion)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/usagecharts.cpp" line="144"/>
+        <location filename="../ui/pages/usagecharts.cpp" line="145"/>
         <source>Median (p50)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/usagecharts.cpp" line="145"/>
+        <location filename="../ui/pages/usagecharts.cpp" line="146"/>
         <source>p90</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/usagecharts.cpp" line="146"/>
+        <location filename="../ui/pages/usagecharts.cpp" line="147"/>
         <source>p99</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/usagecharts.cpp" line="152"/>
+        <location filename="../ui/pages/usagecharts.cpp" line="153"/>
         <source>Milliseconds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/usagecharts.cpp" line="171"/>
+        <location filename="../ui/pages/usagecharts.cpp" line="172"/>
         <source>Latency of successful requests</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1523,22 +1750,26 @@ Switchyard is not listening at the moment, so no client can reach it. Requests w
         <source>No requests in the last %Ln days.
 
 Once clients send requests through Switchyard, this page charts them per provider and per day.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>No requests in the last %Ln day.
+
+Once clients send requests through Switchyard, this page charts them per provider and per day.</numerusform>
+            <numerusform>No requests in the last %Ln days.
+
+Once clients send requests through Switchyard, this page charts them per provider and per day.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../ui/pages/usagepage.cpp" line="191"/>
         <source>in the last %Ln days</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>in the last %Ln day</numerusform>
+            <numerusform>in the last %Ln days</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../ui/pages/usagepage.cpp" line="194"/>
-        <source>%1 % of the requests</source>
+        <source>%1% of requests</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

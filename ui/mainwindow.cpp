@@ -56,7 +56,9 @@ MainWindow::MainWindow(Gateway *gateway, ConfigEditor *editor, QWidget *parent)
     m_sidebar = new QListWidget(central);
     m_sidebar->setObjectName(QStringLiteral("sidebar"));
     m_sidebar->setFixedWidth(150);
-    m_sidebar->setSpacing(2);
+    m_sidebar->setSpacing(1);
+    m_sidebar->setStyleSheet(QStringLiteral("QListWidget#sidebar { font-size: 11pt; }"
+                                            " QListWidget#sidebar::item { padding: 7px 8px; }"));
     m_pages = new QStackedWidget(central);
     body->addWidget(m_sidebar);
     body->addWidget(m_pages, 1);
@@ -175,8 +177,8 @@ void MainWindow::refreshNotices()
     if (!plaintext.isEmpty())
         m_plaintextNotice->showNotice(NoticeBar::Tone::Info,
                                       tr("Your configuration file holds %n key(s) in plain text (%1). Move them "
-                                         "into the system keychain? They move anyway the next time Switchyard "
-                                         "saves the configuration.",
+                                         "into the system keychain? Otherwise they are moved the next time "
+                                         "Switchyard saves the configuration.",
                                          nullptr, int(plaintext.size()))
                                           .arg(plaintext.join(QStringLiteral(", "))),
                                       tr("Move to keychain"));

@@ -31,7 +31,7 @@ ModelMappingEditor::ModelMappingEditor(QWidget *parent)
 
     m_table = new QTableWidget(0, 2, this);
     m_table->setObjectName(QStringLiteral("modelsTable"));
-    m_table->setHorizontalHeaderLabels({ tr("Provider's name"), tr("Name for clients") });
+    m_table->setHorizontalHeaderLabels({ tr("Provider's model"), tr("Public name") });
     m_table->horizontalHeaderItem(LocalColumn)
         ->setToolTip(tr("What the provider calls the model. Tick the models to offer."));
     m_table->horizontalHeaderItem(PublicColumn)
@@ -164,7 +164,7 @@ QString ModelMappingEditor::problem() const
     QSet<QString> seen;
     for (const ModelMapping &m : offered) {
         if (seen.contains(m.publicName))
-            return tr("Clients could not tell two models apart: “%1” is used twice as a name for clients.")
+            return tr("Clients could not tell two models apart: “%1” is used twice as a public name.")
                 .arg(m.publicName);
         seen.insert(m.publicName);
     }

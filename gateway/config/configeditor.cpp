@@ -178,12 +178,25 @@ void ConfigEditor::setGatewaySettings(const GatewaySettings &settings, Done done
 
 void ConfigEditor::createAccessToken(const QString &name, std::function<void(bool, const QString &)> done)
 {
+    createToken(nullptr, QStringLiteral("sy-"), name, std::move(done));
+}
+
+void ConfigEditor::createNodeToken(const QString &name, std::function<void(bool, const QString &)> done)
+{
+    createToken(&Config::hub, QStringLiteral("client-"), name, std::move(done));
+}
+
+void ConfigEditor::createToken(HubSettings Config::*hub, const QString &prefix, const QString &name,
+                               std::function<void(bool, const QString &)> done)
+{
+    Config next = m_config;
+    QList<AccessToken> &list = hub ? (next.*hub).nodeTokens : next.gateway.accessTokens;
     const QString trimmed = name.trimmed();
     if (trimmed.isEmpty()) {
-        done(false, tr("Give the token a name, such as the tool or person that will use it."));
+        done(false, tr("Give the token a name, such as the tool, person or machine that will use it."));
         return;
     }
-    for (const AccessToken &t : m_config.gateway.accessTokens) {
+    for (const AccessToken &t : list) {
         if (t.name.compare(trimmed, Qt::CaseInsensitive) == 0) {
             done(false, tr("A token named “%1” already exists.").arg(trimmed));
             return;
@@ -191,13 +204,23 @@ void ConfigEditor::createAccessToken(const QString &name, std::function<void(boo
     }
     QByteArray random(32, Qt::Uninitialized);
     QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(random.data()), random.size() / 4);
-    const QString token = QStringLiteral("sy-")
+    const QString token = prefix
         + QString::fromLatin1(random.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
-    Config next = m_config;
-    next.gateway.accessTokens.append(AccessToken{trimmed, AccessControl::hashToken(token.toUtf8())});
+    list.append(AccessToken{trimmed, AccessControl::hashToken(token.toUtf8())});
     commit(std::move(next), m_keys, {}, {}, [token, done](bool ok, const QString &error) {
         done(ok, ok ? token : error);
     });
+}
+
+void ConfigEditor::revokeNodeToken(const QString &name, Done done)
+{
+    Config next = m_config;
+    if (next.hub.nodeTokens.removeIf([&](const AccessToken &t) { return t.name == name; }) == 0) {
+        done(false, tr("The token “%1” no longer exists.").arg(name));
+        return;
+    }
+    // Nodes that joined with it are disconnected when the gateway applies the change.
+    commit(std::move(next), m_keys, {}, {}, std::move(done));
 }
 
 void ConfigEditor::revokeAccessToken(const QString &name, Done done)

@@ -57,6 +57,10 @@ public:
     // A new access token for clients. Only its hash is kept: on success done gets the token itself, once.
     void createAccessToken(const QString &name, std::function<void(bool ok, const QString &tokenOrError)> done);
     void revokeAccessToken(const QString &name, Done done);
+    // Tokens other machines' Co-Link nodes present to join this gateway at /ws (hub mode); hashed like access
+    // tokens, shown once.
+    void createNodeToken(const QString &name, std::function<void(bool ok, const QString &tokenOrError)> done);
+    void revokeNodeToken(const QString &name, Done done);
 
     // Node mode: server and max_parallel; token: a new client token for the keychain (nullopt keeps it).
     void setNodeSettings(const QString &serverUrl, const std::optional<QString> &token, int maxParallel, Done done);
@@ -80,6 +84,10 @@ private:
     void writeSecrets(QList<Secret> secrets, Done done);
     bool writeAndApply(const Config &next, const ResolvedKeys &keys, QString *error);
     int indexOf(const Config &config, const QString &providerName) const;
+    // A new random token with prefix, added to list under name; done gets the token, once.
+    // hub set: a node token; otherwise an access token.
+    void createToken(HubSettings Config::*hub, const QString &prefix, const QString &name,
+                     std::function<void(bool, const QString &)> done);
 
     Gateway *m_gateway;
     Config m_config;

@@ -31,6 +31,9 @@
 #include <QSpinBox>
 #include <QTcpServer>
 #include <QTemporaryDir>
+#include <QInputDialog>
+#include <QListWidget>
+#include <QApplication>
 #include <QTreeWidget>
 #include <QtTest>
 
@@ -84,6 +87,7 @@ private Q_SLOTS:
     void settingsChangeThePort();
     void portInUseIsShownNextToTheAddress();
     void shareToggleStartsNodeMode();
+    void nodeTokenLetsAMachineJoinUntilRevoked();
     void addProviderThroughTheDialog();
     void modelsPageEditsPriorityAndPublicName();
     void providersPageDisablesAndDeletes();
@@ -232,6 +236,40 @@ void TestDesktop::shareToggleStartsNodeMode()
     QVERIFY(readFile(m_configPath).contains("enabled: false"));
 }
 
+void TestDesktop::nodeTokenLetsAMachineJoinUntilRevoked()
+{
+    QVERIFY(startApp("gateway:\n  listen: 127.0.0.1:" + QByteArray::number(m_port) + "\n"));
+    m_window->showPage(MainWindow::Page::Nodes);
+    // The name is asked in a modal input dialog: answer it once it is up.
+    QTimer::singleShot(0, this, [] {
+        auto *input = qobject_cast<QInputDialog *>(QApplication::activeModalWidget());
+        QVERIFY(input);
+        input->setTextValue(QStringLiteral("laptop"));
+        input->accept();
+    });
+    QTest::mouseClick(find<QPushButton>(QStringLiteral("generateNodeToken")), Qt::LeftButton);
+    QLineEdit *tokenField = nullptr;
+    QVERIFY(TestHttp::waitUntil([&] { return (tokenField = m_window->findChild<QLineEdit *>(QStringLiteral("newToken"))); }));
+    const QString token = tokenField->text();
+    QVERIFY(token.startsWith(QStringLiteral("client-")));
+    QCOMPARE(find<QListWidget>(QStringLiteral("nodeTokens"))->item(0)->text(), QStringLiteral("laptop"));
+    QVERIFY(!readFile(m_configPath).contains(token.toUtf8()));
+
+    // A Co-Link node joins with it and shows up in the table.
+    FakeColinkNode node(QStringLiteral("laptop-node"));
+    QVERIFY(node.connectTo(QStringLiteral("ws://127.0.0.1:%1/ws").arg(m_port), token.toUtf8(), {QStringLiteral("llama3")}, 2));
+    auto *table = find<QTreeWidget>(QStringLiteral("hubNodes"));
+    QVERIFY(TestHttp::waitUntil([&] { return table->topLevelItemCount() == 1 && table->topLevelItem(0)->text(2) == QStringLiteral("llama3"); }));
+    QCOMPARE(table->topLevelItem(0)->text(0), QStringLiteral("laptop")); // the reference node sends no name: its token's
+
+    // Revoked: the node is dropped.
+    find<QListWidget>(QStringLiteral("nodeTokens"))->item(0)->setSelected(true);
+    QTest::mouseClick(find<QPushButton>(QStringLiteral("revokeNodeToken")), Qt::LeftButton);
+    QVERIFY(TestHttp::waitUntil([&] { return !node.isConnected(); }));
+    QVERIFY(TestHttp::waitUntil([&] { return table->topLevelItemCount() == 0; }));
+    QCOMPARE(find<QListWidget>(QStringLiteral("nodeTokens"))->count(), 0);
+}
+
 void TestDesktop::addProviderThroughTheDialog()
 {
     FakeUpstream upstream;
@@ -311,9 +349,11 @@ void TestDesktop::providersPageDisablesAndDeletes()
     QVERIFY(startApp("gateway:\n  listen: 127.0.0.1:" + QByteArray::number(m_port)
                      + "\nproviders:\n"
                        "  - {name: alpha, type: openai, base_url: 'http://127.0.0.1:9/v1', api_key: sk-alpha-literal-1, models: [m1]}\n"
-                       "  - {name: beta, type: openai, base_url: 'http://127.0.0.1:9/v1', models: [m2]}\n"));
+                       "  - {name: beta, type: openai, base_url: 'https://api.beta.invalid/v1', models: [m2]}\n"
+                       "  - {name: ollama, type: openai, base_url: 'http://127.0.0.1:11434/v1', models: [m3]}\n"));
     auto *list = find<QTreeWidget>(QStringLiteral("providerList"));
-    QCOMPARE(list->topLevelItemCount(), 2);
+    QCOMPARE(list->topLevelItemCount(), 3);
+    QCOMPARE(list->topLevelItem(2)->text(4), QStringLiteral("Ready")); // a local server needs no key
     QCOMPARE(list->topLevelItem(0)->text(0), QStringLiteral("alpha"));
     QCOMPARE(list->topLevelItem(0)->text(4), QStringLiteral("Ready"));
     QCOMPARE(list->topLevelItem(1)->text(4), QStringLiteral("No key")); // keychain entry absent
@@ -335,8 +375,8 @@ void TestDesktop::providersPageDisablesAndDeletes()
     QVERIFY(confirm);
     QVERIFY(confirm->text().contains(QStringLiteral("alpha")));
     QTest::mouseClick(confirm->button(QMessageBox::Yes), Qt::LeftButton);
-    QVERIFY(TestHttp::waitUntil([&] { return m_app->editor()->config().providers.size() == 1; }, 10'000));
-    QCOMPARE(list->topLevelItemCount(), 1);
+    QVERIFY(TestHttp::waitUntil([&] { return m_app->editor()->config().providers.size() == 2; }, 10'000));
+    QCOMPARE(list->topLevelItemCount(), 2);
     QCOMPARE(list->topLevelItem(0)->text(0), QStringLiteral("beta"));
     QVERIFY(TestHttp::waitUntil([&] { return keychainValue(QStringLiteral("provider:alpha:api_key")).isEmpty(); }, 10'000));
     QVERIFY(!readFile(m_configPath).contains("alpha"));

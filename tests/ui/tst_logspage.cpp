@@ -280,7 +280,7 @@ void TestLogsPage::followModeKeepsTheNewestRowInSight()
     QCOMPARE(m_traffic->chat(QStringLiteral("pro-model")), 200);
     QCOMPARE(m_traffic->chat(QStringLiteral("pro-model")), 200);
     QTRY_COMPARE(table->model()->rowCount(), 33);
-    QTRY_COMPARE(jump->text(), QStringLiteral("Jump to the latest (new: 2)"));
+    QTRY_COMPARE(jump->text(), QStringLiteral("Jump to the latest (2 new)"));
     QCOMPARE(bar->value(), 0);
     QCOMPARE(table->indexAt(QPoint(1, 1)).row(), 0);
     QVERIFY(!newestRowOnScreen(table));
@@ -334,7 +334,7 @@ void TestLogsPage::followModeNewestFirst()
     QCOMPARE(request(QStringLiteral("pro-model")), 200);
     QCOMPARE(request(QStringLiteral("pro-model")), 200);
     QTRY_COMPARE(table->model()->rowCount(), 33);
-    QTRY_COMPARE(jump->text(), QStringLiteral("Jump to the latest (new: 2)"));
+    QTRY_COMPARE(jump->text(), QStringLiteral("Jump to the latest (2 new)"));
     QCOMPARE(serialAtTop(table), reading);
     QVERIFY(bar->value() > value);
     QVERIFY(!rowOnScreen(table, 0));

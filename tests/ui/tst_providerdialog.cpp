@@ -449,7 +449,7 @@ void TestProviderDialog::okIsRefusedUntilEveryFieldIsRight()
     table->item(1, ModelMappingEditor::PublicColumn)->setText(QStringLiteral("qwen3:8b"));
     QCOMPARE(text(d, "modelsError"),
         QStringLiteral("Clients could not tell two models apart: “qwen3:8b” is used "
-                       "twice as a name for clients."));
+                       "twice as a public name."));
     clickOk(d);
     QVERIFY(d.isVisible());
 

@@ -34,6 +34,8 @@ void install(QCoreApplication &app)
 {
     const QString chosen = setting();
     const QLocale locale = chosen.isEmpty() ? QLocale::system() : QLocale(chosen);
+    // Dates and numbers follow the chosen language too, not only the words.
+    QLocale::setDefault(locale);
     auto *ours = new QTranslator(&app);
     // qt_add_translations embeds the .qm files under :/i18n.
     if (ours->load(locale, QStringLiteral("switchyard"), QStringLiteral("_"), QStringLiteral(":/i18n")))

@@ -45,7 +45,7 @@ LogsPage::LogsPage(Gateway *gateway, QWidget *parent)
     m_details->setObjectName(QStringLiteral("logDetails"));
     m_details->setReadOnly(true);
     m_details->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
-    m_details->setPlaceholderText(tr("Select a request to see all of its details here, its error in full."));
+    m_details->setPlaceholderText(tr("Select a request to see all of its details here, including the full error."));
     splitter->addWidget(m_details);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
@@ -242,5 +242,5 @@ void LogsPage::updateJumpButton()
         return;
     const int unseen = m_follower->unseen();
     m_jump->setText(
-        unseen > 0 ? tr("Jump to the latest (new: %Ln)", nullptr, unseen) : tr("Jump to the latest request"));
+        unseen > 0 ? tr("Jump to the latest (%Ln new)", nullptr, unseen) : tr("Jump to the latest request"));
 }

@@ -4,6 +4,7 @@
 #include "gateway.h"
 #include "hub/hub.h"
 #include "node/nodeclient.h"
+#include "tokenrevealdialog.h"
 
 #include <QCheckBox>
 #include <QDateTime>
@@ -12,7 +13,9 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QJsonArray>
+#include <QInputDialog>
 #include <QJsonObject>
+#include <QListWidget>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -26,6 +29,15 @@ namespace {
 QString clockTime(qint64 wallMs)
 {
     return QDateTime::fromMSecsSinceEpoch(wallMs).toString(QStringLiteral("HH:mm:ss"));
+}
+
+// Where nodes join this gateway: the API's base URL with ws and /ws.
+QString hubUrl(const Gateway *gateway)
+{
+    QString url = gateway->baseUrl();
+    url.replace(QLatin1String("http"), QLatin1String("ws"));
+    url.replace(QLatin1String("/v1"), QLatin1String("/ws"));
+    return url;
 }
 
 QString sinceText(const QString &iso)
@@ -51,6 +63,7 @@ NodesPage::NodesPage(Gateway *gateway, ConfigEditor *editor, QWidget *parent)
     connect(gateway->node(), &NodeClient::statusChanged, this, &NodesPage::refreshNodeStatus);
     connect(gateway->hub(), &Hub::nodesChanged, this, &NodesPage::refreshHubNodes);
     connect(editor, &ConfigEditor::changed, this, &NodesPage::loadSettings);
+    connect(editor, &ConfigEditor::changed, this, &NodesPage::refreshNodeTokens);
     // Counters (served, in flight, next retry) change without a signal of their own.
     auto *tick = new QTimer(this);
     connect(tick, &QTimer::timeout, this, [this] {
@@ -62,6 +75,7 @@ NodesPage::NodesPage(Gateway *gateway, ConfigEditor *editor, QWidget *parent)
     tick->start(2000);
     loadSettings();
     refreshHubNodes();
+    refreshNodeTokens();
 }
 
 QWidget *NodesPage::buildSharingGroup()
@@ -94,6 +108,7 @@ QWidget *NodesPage::buildSharingGroup()
     auto *row = new QHBoxLayout;
     row->addWidget(m_save);
     row->addWidget(m_settingsError, 1);
+    row->addStretch();
     form->addRow(QString(), row);
     m_state = new QLabel(group);
     m_state->setObjectName(QStringLiteral("nodeState"));
@@ -144,7 +159,33 @@ QWidget *NodesPage::buildHubGroup()
     m_hubNodes->setHeaderLabels({tr("Node"), tr("Address"), tr("Models"), tr("In flight"), tr("Served"),
                                  tr("Errors"), tr("Connected since"), tr("State")});
     m_hubNodes->header()->setSectionResizeMode(2, QHeaderView::Stretch);
-    layout->addWidget(m_hubNodes);
+    layout->addWidget(m_hubNodes, 1);
+
+    auto *tokensRow = new QHBoxLayout;
+    m_nodeTokens = new QListWidget(group);
+    m_nodeTokens->setObjectName(QStringLiteral("nodeTokens"));
+    m_nodeTokens->setMaximumHeight(80);
+    auto *tokenButtons = new QVBoxLayout;
+    auto *generate = new QPushButton(tr("New node token…"), group);
+    generate->setObjectName(QStringLiteral("generateNodeToken"));
+    auto *revoke = new QPushButton(tr("Revoke"), group);
+    revoke->setObjectName(QStringLiteral("revokeNodeToken"));
+    tokenButtons->addWidget(generate);
+    tokenButtons->addWidget(revoke);
+    tokenButtons->addStretch();
+    tokensRow->addWidget(m_nodeTokens, 1);
+    tokensRow->addLayout(tokenButtons);
+    layout->addWidget(new QLabel(tr("Node tokens (one per machine or person; revoking one disconnects its nodes):"),
+                                 group));
+    layout->addLayout(tokensRow);
+    m_tokenError = new QLabel(group);
+    m_tokenError->setObjectName(QStringLiteral("nodeTokenError"));
+    m_tokenError->setWordWrap(true);
+    m_tokenError->setStyleSheet(QStringLiteral("color: #c5221f;"));
+    m_tokenError->hide();
+    layout->addWidget(m_tokenError);
+    connect(generate, &QPushButton::clicked, this, &NodesPage::generateNodeToken);
+    connect(revoke, &QPushButton::clicked, this, &NodesPage::revokeNodeToken);
     return group;
 }
 
@@ -222,11 +263,10 @@ void NodesPage::refreshHubNodes()
 {
     const bool accepting = !m_editor->config().hub.nodeTokens.isEmpty();
     m_hubNote->setText(accepting
-                           ? tr("Nodes join at %1 with one of the node tokens in the configuration.")
-                                 .arg(m_gateway->baseUrl().replace(QLatin1String("http"), QLatin1String("ws"))
-                                          .replace(QLatin1String("/v1"), QLatin1String("/ws")))
-                           : tr("No node tokens are configured, so no node can join. Add hub.node_tokens to the "
-                                "configuration to accept nodes."));
+                           ? tr("Nodes join at %1 with one of the node tokens below.")
+                                 .arg(hubUrl(m_gateway))
+                           : tr("No node can join yet: make a node token below and give it to the machine that "
+                                "will join."));
     m_hubNodes->clear();
     const QJsonArray nodes = m_gateway->hub()->nodesJson();
     for (const QJsonValue &v : nodes) {
@@ -249,4 +289,47 @@ void NodesPage::refreshHubNodes()
         });
         item->setToolTip(7, n.value(QStringLiteral("last_error")).toString());
     }
+}
+
+void NodesPage::refreshNodeTokens()
+{
+    m_nodeTokens->clear();
+    for (const AccessToken &t : m_editor->config().hub.nodeTokens)
+        m_nodeTokens->addItem(t.name);
+    refreshHubNodes();
+}
+
+void NodesPage::generateNodeToken()
+{
+    bool ok = false;
+    const QString name = QInputDialog::getText(this, tr("New node token"),
+                                               tr("Name (the machine or person that will join):"), QLineEdit::Normal,
+                                               QString(), &ok);
+    if (!ok)
+        return;
+    m_editor->createNodeToken(name, [this, name](bool created, const QString &tokenOrError) {
+        m_tokenError->setText(created ? QString() : tokenOrError);
+        m_tokenError->setVisible(!created);
+        if (!created)
+            return;
+        auto *dialog = new TokenRevealDialog(
+            tr("Node token “%1”").arg(name.trimmed()),
+            tr("Put this token in the joining machine's Co-Link client_token (in Switchyard: Nodes → Client token), "
+               "with %1 as its server URL. Switchyard keeps only its fingerprint and cannot show it again.")
+                .arg(hubUrl(m_gateway)),
+            tokenOrError, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+    });
+}
+
+void NodesPage::revokeNodeToken()
+{
+    const QList<QListWidgetItem *> selected = m_nodeTokens->selectedItems();
+    if (selected.isEmpty())
+        return;
+    m_editor->revokeNodeToken(selected.first()->text(), [this](bool ok, const QString &error) {
+        m_tokenError->setText(error);
+        m_tokenError->setVisible(!ok);
+    });
 }

@@ -8,6 +8,7 @@ class Gateway;
 class QCheckBox;
 class QLabel;
 class QLineEdit;
+class QListWidget;
 class QPushButton;
 class QSpinBox;
 class QTreeWidget;
@@ -28,6 +29,9 @@ private:
     void saveSettings(const std::function<void()> &then = {});
     void refreshNodeStatus();
     void refreshHubNodes();
+    void refreshNodeTokens();
+    void generateNodeToken();
+    void revokeNodeToken();
 
     Gateway *m_gateway;
     ConfigEditor *m_editor;
@@ -41,4 +45,6 @@ private:
     QLabel *m_detail = nullptr;
     QTreeWidget *m_hubNodes = nullptr;
     QLabel *m_hubNote = nullptr;
+    QListWidget *m_nodeTokens = nullptr;
+    QLabel *m_tokenError = nullptr;
 };

@@ -14,6 +14,7 @@
 #include <QPushButton>
 #include <QTimer>
 #include <QTreeWidget>
+#include <QUrl>
 #include <QVBoxLayout>
 
 namespace {
@@ -97,7 +98,10 @@ QString ProvidersPage::stateText(const ProviderConfig &p, QString *tooltip, int 
         if (b->config.name == p.name)
             backend = b;
     }
-    if (p.keySource == KeySource::Keychain && !m_editor->hasStoredKey(p.name)) {
+    // A server on this machine (Ollama, LM Studio) usually needs no key; anything else does.
+    const QString host = QUrl(p.baseUrl).host();
+    const bool local = !host.isEmpty() && Gateway::isLoopback(host);
+    if (p.keySource == KeySource::Keychain && !m_editor->hasStoredKey(p.name) && !local) {
         *severity = 1;
         *tooltip = m_editor->keychainAvailable() ? tr("Edit the provider to enter its API key.")
                                                  : tr("The keychain is not available, so the key cannot be read.");

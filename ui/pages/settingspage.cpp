@@ -4,13 +4,11 @@
 #include "desktop/autostart.h"
 #include "desktop/language.h"
 #include "gateway.h"
+#include "tokenrevealdialog.h"
 
 #include <QApplication>
 #include <QCheckBox>
-#include <QClipboard>
 #include <QComboBox>
-#include <QDialog>
-#include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -71,7 +69,7 @@ SettingsPage::SettingsPage(Gateway *gateway, ConfigEditor *editor, QWidget *pare
 
 QWidget *SettingsPage::buildServingGroup()
 {
-    auto *group = new QGroupBox(tr("Serving"));
+    auto *group = new QGroupBox(tr("Gateway"));
     auto *form = new QFormLayout(group);
 
     m_host = new QComboBox(group);
@@ -100,12 +98,14 @@ QWidget *SettingsPage::buildServingGroup()
     m_banSeconds->setObjectName(QStringLiteral("banSeconds"));
     m_banSeconds->setRange(0, 24 * 3600);
     m_banSeconds->setSuffix(tr(" s"));
+    m_banSeconds->setMaximumWidth(140);
     m_banSeconds->setToolTip(tr("How long a provider that failed is left out before it is tried again."));
     form->addRow(tr("Pause a failing provider for"), m_banSeconds);
 
     m_attempts = new QSpinBox(group);
     m_attempts->setObjectName(QStringLiteral("maxAttempts"));
     m_attempts->setRange(1, 10);
+    m_attempts->setMaximumWidth(140);
     m_attempts->setToolTip(tr("How many providers a request may try before the client gets an error."));
     form->addRow(tr("Attempts per request"), m_attempts);
 
@@ -251,26 +251,11 @@ void SettingsPage::generateToken()
 
 void SettingsPage::showTokenOnce(const QString &name, const QString &token)
 {
-    auto *dialog = new QDialog(this);
-    dialog->setObjectName(QStringLiteral("newTokenDialog"));
+    auto *dialog = new TokenRevealDialog(tr("Access token “%1”").arg(name),
+                                         tr("Copy this token now and give it to the tool that will use it. "
+                                            "Switchyard keeps only its fingerprint and cannot show it again."),
+                                         token, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setWindowTitle(tr("Access token “%1”").arg(name));
-    auto *layout = new QVBoxLayout(dialog);
-    auto *warning = new QLabel(tr("Copy this token now. Switchyard keeps only its fingerprint and cannot show it "
-                                  "again."),
-                               dialog);
-    warning->setWordWrap(true);
-    layout->addWidget(warning);
-    auto *field = new QLineEdit(token, dialog);
-    field->setObjectName(QStringLiteral("newToken"));
-    field->setReadOnly(true);
-    field->setMinimumWidth(420);
-    layout->addWidget(field);
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, dialog);
-    auto *copy = buttons->addButton(tr("Copy"), QDialogButtonBox::ActionRole);
-    layout->addWidget(buttons);
-    connect(copy, &QPushButton::clicked, dialog, [token] { QGuiApplication::clipboard()->setText(token); });
-    connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
     dialog->open();
 }
 

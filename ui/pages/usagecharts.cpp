@@ -30,7 +30,8 @@ QCategoryAxis *UsageCharts::dayAxis(const UsageReport &report)
     // A value axis labelled at chosen days rather than a bar category axis: thirty dates do not fit under a
     // half-width chart, so a long period is labelled every few days, with a line per day still.
     const QStringList labels = dayLabels(report);
-    const int step = labels.size() <= 10 ? 1 : int((labels.size() + 7) / 8);
+    // Half-width charts fit about four labels of "Tue 17"; every other day is labelled for a week.
+    const int step = labels.size() <= 4 ? 1 : labels.size() <= 10 ? 2 : int((labels.size() + 5) / 6);
     auto *axis = new QCategoryAxis;
     axis->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
     axis->setRange(-0.5, labels.size() - 0.5);

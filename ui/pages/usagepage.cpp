@@ -191,7 +191,7 @@ void UsagePage::present(const UsageReport &report)
     m_requestsNote->setText(tr("in the last %Ln days", nullptr, days));
     m_errors->setText(locale.toString(errors));
     m_errorsNote->setText(requests > 0
-            ? tr("%1 % of the requests").arg(locale.toString(100.0 * errors / requests, 'f', 1))
+            ? tr("%1% of requests").arg(locale.toString(100.0 * errors / requests, 'f', 1))
             : tr("no requests"));
     m_tokens->setText(locale.toString(prompt + completion));
     m_tokensNote->setText(
