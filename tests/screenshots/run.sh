@@ -219,6 +219,7 @@ node:
 hub:
   node_tokens:
     - {name: office-pc, sha256: $(hash "$NODE_TOKEN_A")}
+    - {name: home-laptop, sha256: $(hash client-home-laptop-8e27d0b94f1c)}
 EOF
     fi
     cat <<EOF
