@@ -4,12 +4,12 @@
 <context>
     <name>Autostart</name>
     <message>
-        <location filename="../ui/desktop/autostart.cpp" line="78"/>
+        <location filename="../ui/desktop/autostart.cpp" line="89"/>
         <source>Could not remove %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/desktop/autostart.cpp" line="86"/>
+        <location filename="../ui/desktop/autostart.cpp" line="97"/>
         <source>Could not write %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -471,57 +471,67 @@ Switchyard is not listening at the moment, so no client can reach it. Requests w
 <context>
     <name>ModelsPage</name>
     <message>
-        <location filename="../ui/pages/modelspage.cpp" line="26"/>
+        <location filename="../ui/pages/modelspage.cpp" line="29"/>
         <source>&lt;h2&gt;Models&lt;/h2&gt;What clients can ask for, and who serves it. A request goes to the highest priority first; equal priorities share the load by weight. Double-click a public name, priority or weight to change it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/modelspage.cpp" line="34"/>
+        <location filename="../ui/pages/modelspage.cpp" line="37"/>
         <source>Public name / served by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/modelspage.cpp" line="34"/>
+        <location filename="../ui/pages/modelspage.cpp" line="37"/>
         <source>Provider&apos;s model</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/modelspage.cpp" line="34"/>
+        <location filename="../ui/pages/modelspage.cpp" line="37"/>
         <source>Priority</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/modelspage.cpp" line="34"/>
+        <location filename="../ui/pages/modelspage.cpp" line="37"/>
         <source>Weight</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/modelspage.cpp" line="35"/>
+        <location filename="../ui/pages/modelspage.cpp" line="38"/>
         <source>State</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/modelspage.cpp" line="62"/>
+        <location filename="../ui/pages/modelspage.cpp" line="121"/>
+        <source>Paused until %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/modelspage.cpp" line="124"/>
+        <source>Key refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/modelspage.cpp" line="126"/>
         <source>Enabled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/modelspage.cpp" line="62"/>
+        <location filename="../ui/pages/modelspage.cpp" line="112"/>
         <source>Disabled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/modelspage.cpp" line="66"/>
+        <location filename="../ui/pages/modelspage.cpp" line="71"/>
         <source>Priority and weight belong to the provider “%1” and apply to all of its models.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/modelspage.cpp" line="76"/>
+        <location filename="../ui/pages/modelspage.cpp" line="81"/>
         <source>Connected</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/pages/modelspage.cpp" line="92"/>
+        <location filename="../ui/pages/modelspage.cpp" line="99"/>
         <source>%n candidate(s)</source>
         <translation>
             <numerusform>%n candidate</numerusform>
@@ -529,12 +539,12 @@ Switchyard is not listening at the moment, so no client can reach it. Requests w
         </translation>
     </message>
     <message>
-        <location filename="../ui/pages/modelspage.cpp" line="131"/>
+        <location filename="../ui/pages/modelspage.cpp" line="158"/>
         <source>A public model name cannot be empty or contain spaces.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/modelspage.cpp" line="169"/>
+        <location filename="../ui/pages/modelspage.cpp" line="196"/>
         <source>“%1” is not a valid value here. Priorities are whole numbers; weights are whole numbers of 1 or more.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -633,107 +643,107 @@ Switchyard is not listening at the moment, so no client can reach it. Requests w
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="169"/>
+        <location filename="../ui/pages/nodespage.cpp" line="171"/>
         <source>New node token…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="171"/>
+        <location filename="../ui/pages/nodespage.cpp" line="173"/>
         <source>Revoke</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="178"/>
+        <location filename="../ui/pages/nodespage.cpp" line="180"/>
         <source>Node tokens (one per machine or person; revoking one disconnects its nodes):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="197"/>
+        <location filename="../ui/pages/nodespage.cpp" line="199"/>
         <source>Stored in the keychain; type to replace</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="198"/>
+        <location filename="../ui/pages/nodespage.cpp" line="200"/>
         <source>client-… (kept in the system keychain)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="235"/>
+        <location filename="../ui/pages/nodespage.cpp" line="237"/>
         <source>Not shared</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="238"/>
+        <location filename="../ui/pages/nodespage.cpp" line="240"/>
         <source>Connecting to %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="241"/>
+        <location filename="../ui/pages/nodespage.cpp" line="243"/>
         <source>Connected since %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="245"/>
+        <location filename="../ui/pages/nodespage.cpp" line="247"/>
         <source>Disconnected; retrying at %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="253"/>
+        <location filename="../ui/pages/nodespage.cpp" line="255"/>
         <source>Calls served: %1 · in flight: %2 · errors: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="255"/>
+        <location filename="../ui/pages/nodespage.cpp" line="257"/>
         <source>Offering: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="257"/>
+        <location filename="../ui/pages/nodespage.cpp" line="259"/>
         <source>Last problem: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="266"/>
+        <location filename="../ui/pages/nodespage.cpp" line="268"/>
         <source>Nodes join at %1 with one of the node tokens below.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="268"/>
+        <location filename="../ui/pages/nodespage.cpp" line="270"/>
         <source>No node can join yet: make a node token below and give it to the machine that will join.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="305"/>
+        <location filename="../ui/pages/nodespage.cpp" line="307"/>
         <source>New node token</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="306"/>
+        <location filename="../ui/pages/nodespage.cpp" line="308"/>
         <source>Name (the machine or person that will join):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="316"/>
+        <location filename="../ui/pages/nodespage.cpp" line="318"/>
         <source>Node token “%1”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="317"/>
+        <location filename="../ui/pages/nodespage.cpp" line="319"/>
         <source>Put this token in the joining machine&apos;s Co-Link client_token (in Switchyard: Nodes → Client token), with %1 as its server URL. Switchyard keeps only its fingerprint and cannot show it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="277"/>
+        <location filename="../ui/pages/nodespage.cpp" line="279"/>
         <source>Serving</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="277"/>
+        <location filename="../ui/pages/nodespage.cpp" line="279"/>
         <source>Registering</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="279"/>
+        <location filename="../ui/pages/nodespage.cpp" line="281"/>
         <source>Paused until %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1032,69 +1042,69 @@ Switchyard is not listening at the moment, so no client can reach it. Requests w
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/providerspage.cpp" line="44"/>
+        <location filename="../ui/pages/providerspage.cpp" line="45"/>
         <source>No providers yet. Click &lt;b&gt;Add provider&lt;/b&gt; to connect OpenAI, Anthropic, Gemini, a local Ollama and more.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/providerspage.cpp" line="60"/>
+        <location filename="../ui/pages/providerspage.cpp" line="61"/>
         <source>Add provider…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/providerspage.cpp" line="62"/>
+        <location filename="../ui/pages/providerspage.cpp" line="63"/>
         <source>Edit…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/providerspage.cpp" line="64"/>
-        <location filename="../ui/pages/providerspage.cpp" line="170"/>
+        <location filename="../ui/pages/providerspage.cpp" line="65"/>
+        <location filename="../ui/pages/providerspage.cpp" line="171"/>
         <source>Disable</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/providerspage.cpp" line="66"/>
+        <location filename="../ui/pages/providerspage.cpp" line="67"/>
         <source>Delete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/providerspage.cpp" line="95"/>
+        <location filename="../ui/pages/providerspage.cpp" line="96"/>
         <source>Disabled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/providerspage.cpp" line="106"/>
+        <location filename="../ui/pages/providerspage.cpp" line="107"/>
         <source>Edit the provider to enter its API key.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/providerspage.cpp" line="107"/>
+        <location filename="../ui/pages/providerspage.cpp" line="108"/>
         <source>The keychain is not available, so the key cannot be read.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/providerspage.cpp" line="108"/>
+        <location filename="../ui/pages/providerspage.cpp" line="109"/>
         <source>No key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/providerspage.cpp" line="111"/>
-        <location filename="../ui/pages/providerspage.cpp" line="125"/>
+        <location filename="../ui/pages/providerspage.cpp" line="112"/>
+        <location filename="../ui/pages/providerspage.cpp" line="126"/>
         <source>Ready</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/providerspage.cpp" line="115"/>
+        <location filename="../ui/pages/providerspage.cpp" line="116"/>
         <source>Key refused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/providerspage.cpp" line="121"/>
+        <location filename="../ui/pages/providerspage.cpp" line="122"/>
         <source>Paused until %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/pages/providerspage.cpp" line="124"/>
+        <location filename="../ui/pages/providerspage.cpp" line="125"/>
         <source>OK · %n request(s) served</source>
         <translation>
             <numerusform>OK · %n request served</numerusform>
@@ -1102,22 +1112,22 @@ Switchyard is not listening at the moment, so no client can reach it. Requests w
         </translation>
     </message>
     <message>
-        <location filename="../ui/pages/providerspage.cpp" line="140"/>
+        <location filename="../ui/pages/providerspage.cpp" line="141"/>
         <source>(default)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/providerspage.cpp" line="170"/>
+        <location filename="../ui/pages/providerspage.cpp" line="171"/>
         <source>Enable</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/providerspage.cpp" line="240"/>
+        <location filename="../ui/pages/providerspage.cpp" line="241"/>
         <source>Delete provider</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/providerspage.cpp" line="241"/>
+        <location filename="../ui/pages/providerspage.cpp" line="242"/>
         <source>Delete the provider “%1” and its key in the keychain? Clients asking for its models will be routed to other providers, if any serve them.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1657,7 +1667,7 @@ Switchyard is not listening at the moment, so no client can reach it. Requests w
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/pages/usagecharts.cpp" line="106"/>
+        <location filename="../ui/pages/usagecharts.cpp" line="102"/>
         <source>%1 on %2. Requests: %Ln</source>
         <translation>
             <numerusform>%1 on %2. Requests: %Ln</numerusform>
@@ -1665,7 +1675,7 @@ Switchyard is not listening at the moment, so no client can reach it. Requests w
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/pages/usagecharts.cpp" line="107"/>
+        <location filename="../ui/pages/usagecharts.cpp" line="103"/>
         <source>%1 on %2. Tokens: %Ln</source>
         <translation>
             <numerusform>%1 on %2. Tokens: %Ln</numerusform>
@@ -1673,37 +1683,37 @@ Switchyard is not listening at the moment, so no client can reach it. Requests w
         </translation>
     </message>
     <message>
-        <location filename="../ui/pages/usagecharts.cpp" line="133"/>
+        <location filename="../ui/pages/usagecharts.cpp" line="129"/>
         <source>Requests per day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/usagecharts.cpp" line="133"/>
+        <location filename="../ui/pages/usagecharts.cpp" line="129"/>
         <source>Tokens per day (prompt and completion)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/usagecharts.cpp" line="145"/>
+        <location filename="../ui/pages/usagecharts.cpp" line="141"/>
         <source>Median (p50)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/usagecharts.cpp" line="146"/>
+        <location filename="../ui/pages/usagecharts.cpp" line="142"/>
         <source>p90</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/usagecharts.cpp" line="147"/>
+        <location filename="../ui/pages/usagecharts.cpp" line="143"/>
         <source>p99</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/usagecharts.cpp" line="153"/>
+        <location filename="../ui/pages/usagecharts.cpp" line="149"/>
         <source>Milliseconds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/usagecharts.cpp" line="172"/>
+        <location filename="../ui/pages/usagecharts.cpp" line="168"/>
         <source>Latency of successful requests</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1711,42 +1721,42 @@ Switchyard is not listening at the moment, so no client can reach it. Requests w
 <context>
     <name>UsagePage</name>
     <message>
-        <location filename="../ui/pages/usagepage.cpp" line="67"/>
+        <location filename="../ui/pages/usagepage.cpp" line="68"/>
         <source>Last 7 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/usagepage.cpp" line="68"/>
+        <location filename="../ui/pages/usagepage.cpp" line="69"/>
         <source>Last 30 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/usagepage.cpp" line="69"/>
+        <location filename="../ui/pages/usagepage.cpp" line="70"/>
         <source>&amp;Period:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/usagepage.cpp" line="111"/>
+        <location filename="../ui/pages/usagepage.cpp" line="112"/>
         <source>Requests</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/usagepage.cpp" line="112"/>
+        <location filename="../ui/pages/usagepage.cpp" line="113"/>
         <source>Errors</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/usagepage.cpp" line="113"/>
+        <location filename="../ui/pages/usagepage.cpp" line="114"/>
         <source>Tokens</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/usagepage.cpp" line="174"/>
+        <location filename="../ui/pages/usagepage.cpp" line="175"/>
         <source>The usage figures could not be read from the request log: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/pages/usagepage.cpp" line="177"/>
+        <location filename="../ui/pages/usagepage.cpp" line="178"/>
         <source>No requests in the last %Ln days.
 
 Once clients send requests through Switchyard, this page charts them per provider and per day.</source>
@@ -1760,7 +1770,7 @@ Once clients send requests through Switchyard, this page charts them per provide
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/pages/usagepage.cpp" line="191"/>
+        <location filename="../ui/pages/usagepage.cpp" line="192"/>
         <source>in the last %Ln days</source>
         <translation>
             <numerusform>in the last %Ln day</numerusform>
@@ -1768,17 +1778,17 @@ Once clients send requests through Switchyard, this page charts them per provide
         </translation>
     </message>
     <message>
-        <location filename="../ui/pages/usagepage.cpp" line="194"/>
+        <location filename="../ui/pages/usagepage.cpp" line="195"/>
         <source>%1% of requests</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/usagepage.cpp" line="195"/>
+        <location filename="../ui/pages/usagepage.cpp" line="196"/>
         <source>no requests</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/usagepage.cpp" line="198"/>
+        <location filename="../ui/pages/usagepage.cpp" line="199"/>
         <source>%1 prompt, %2 completion</source>
         <translation type="unfinished"></translation>
     </message>

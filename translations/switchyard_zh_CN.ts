@@ -4,12 +4,12 @@
 <context>
     <name>Autostart</name>
     <message>
-        <location filename="../ui/desktop/autostart.cpp" line="78"/>
+        <location filename="../ui/desktop/autostart.cpp" line="89"/>
         <source>Could not remove %1.</source>
         <translation>无法删除 %1。</translation>
     </message>
     <message>
-        <location filename="../ui/desktop/autostart.cpp" line="86"/>
+        <location filename="../ui/desktop/autostart.cpp" line="97"/>
         <source>Could not write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
@@ -487,69 +487,79 @@ Switchyard 当前未在监听，任何客户端都无法访问它。恢复服务
 <context>
     <name>ModelsPage</name>
     <message>
-        <location filename="../ui/pages/modelspage.cpp" line="26"/>
+        <location filename="../ui/pages/modelspage.cpp" line="29"/>
         <source>&lt;h2&gt;Models&lt;/h2&gt;What clients can ask for, and who serves it. A request goes to the highest priority first; equal priorities share the load by weight. Double-click a public name, priority or weight to change it.</source>
         <translation>&lt;h2&gt;模型&lt;/h2&gt;客户端可以请求哪些模型，以及由谁提供。请求会优先发往优先级最高的提供方；优先级相同时按权重分担负载。双击对外名称、优先级或权重即可修改。</translation>
     </message>
     <message>
-        <location filename="../ui/pages/modelspage.cpp" line="34"/>
+        <location filename="../ui/pages/modelspage.cpp" line="37"/>
         <source>Public name / served by</source>
         <translation>对外名称 / 提供方</translation>
     </message>
     <message>
-        <location filename="../ui/pages/modelspage.cpp" line="34"/>
+        <location filename="../ui/pages/modelspage.cpp" line="37"/>
         <source>Provider&apos;s model</source>
         <translation>提供商模型</translation>
     </message>
     <message>
-        <location filename="../ui/pages/modelspage.cpp" line="34"/>
+        <location filename="../ui/pages/modelspage.cpp" line="37"/>
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../ui/pages/modelspage.cpp" line="34"/>
+        <location filename="../ui/pages/modelspage.cpp" line="37"/>
         <source>Weight</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../ui/pages/modelspage.cpp" line="35"/>
+        <location filename="../ui/pages/modelspage.cpp" line="38"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../ui/pages/modelspage.cpp" line="62"/>
+        <location filename="../ui/pages/modelspage.cpp" line="121"/>
+        <source>Paused until %1</source>
+        <translation type="unfinished">暂停至 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/modelspage.cpp" line="124"/>
+        <source>Key refused</source>
+        <translation type="unfinished">密钥被拒绝</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/modelspage.cpp" line="126"/>
         <source>Enabled</source>
         <translation>已启用</translation>
     </message>
     <message>
-        <location filename="../ui/pages/modelspage.cpp" line="62"/>
+        <location filename="../ui/pages/modelspage.cpp" line="112"/>
         <source>Disabled</source>
         <translation>已禁用</translation>
     </message>
     <message>
-        <location filename="../ui/pages/modelspage.cpp" line="66"/>
+        <location filename="../ui/pages/modelspage.cpp" line="71"/>
         <source>Priority and weight belong to the provider “%1” and apply to all of its models.</source>
         <translation>优先级和权重属于提供商“%1”，适用于其所有模型。</translation>
     </message>
     <message>
-        <location filename="../ui/pages/modelspage.cpp" line="76"/>
+        <location filename="../ui/pages/modelspage.cpp" line="81"/>
         <source>Connected</source>
         <translation>已连接</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/pages/modelspage.cpp" line="92"/>
+        <location filename="../ui/pages/modelspage.cpp" line="99"/>
         <source>%n candidate(s)</source>
         <translation>
             <numerusform>%n 个候选</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/pages/modelspage.cpp" line="131"/>
+        <location filename="../ui/pages/modelspage.cpp" line="158"/>
         <source>A public model name cannot be empty or contain spaces.</source>
         <translation>对外模型名称不能为空，也不能包含空格。</translation>
     </message>
     <message>
-        <location filename="../ui/pages/modelspage.cpp" line="169"/>
+        <location filename="../ui/pages/modelspage.cpp" line="196"/>
         <source>“%1” is not a valid value here. Priorities are whole numbers; weights are whole numbers of 1 or more.</source>
         <translation>“%1”不是有效的值。优先级须为整数；权重须为不小于 1 的整数。</translation>
     </message>
@@ -648,92 +658,92 @@ Switchyard 当前未在监听，任何客户端都无法访问它。恢复服务
         <translation>连接时间</translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="169"/>
+        <location filename="../ui/pages/nodespage.cpp" line="171"/>
         <source>New node token…</source>
         <translation>新建节点令牌…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="171"/>
+        <location filename="../ui/pages/nodespage.cpp" line="173"/>
         <source>Revoke</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="178"/>
+        <location filename="../ui/pages/nodespage.cpp" line="180"/>
         <source>Node tokens (one per machine or person; revoking one disconnects its nodes):</source>
         <translation>节点令牌（每台计算机或每人一个；撤销后，用它接入的节点会被断开）：</translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="197"/>
+        <location filename="../ui/pages/nodespage.cpp" line="199"/>
         <source>Stored in the keychain; type to replace</source>
         <translation>已保存在钥匙串中；输入新令牌可替换</translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="198"/>
+        <location filename="../ui/pages/nodespage.cpp" line="200"/>
         <source>client-… (kept in the system keychain)</source>
         <translation>client-…（保存在系统钥匙串中）</translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="235"/>
+        <location filename="../ui/pages/nodespage.cpp" line="237"/>
         <source>Not shared</source>
         <translation>未共享</translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="238"/>
+        <location filename="../ui/pages/nodespage.cpp" line="240"/>
         <source>Connecting to %1…</source>
         <translation>正在连接 %1…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="241"/>
+        <location filename="../ui/pages/nodespage.cpp" line="243"/>
         <source>Connected since %1</source>
         <translation>已连接（自 %1 起）</translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="245"/>
+        <location filename="../ui/pages/nodespage.cpp" line="247"/>
         <source>Disconnected; retrying at %1</source>
         <translation>已断开；将于 %1 重试</translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="253"/>
+        <location filename="../ui/pages/nodespage.cpp" line="255"/>
         <source>Calls served: %1 · in flight: %2 · errors: %3</source>
         <translation>已处理调用：%1 · 处理中：%2 · 错误：%3</translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="255"/>
+        <location filename="../ui/pages/nodespage.cpp" line="257"/>
         <source>Offering: %1</source>
         <translation>正在提供：%1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="257"/>
+        <location filename="../ui/pages/nodespage.cpp" line="259"/>
         <source>Last problem: %1</source>
         <translation>最近的问题：%1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="266"/>
+        <location filename="../ui/pages/nodespage.cpp" line="268"/>
         <source>Nodes join at %1 with one of the node tokens below.</source>
         <translation>节点使用下方的某个节点令牌，通过 %1 接入。</translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="268"/>
+        <location filename="../ui/pages/nodespage.cpp" line="270"/>
         <source>No node can join yet: make a node token below and give it to the machine that will join.</source>
         <translation>暂时还没有节点可以接入：请在下方创建节点令牌，并交给要接入的计算机。</translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="305"/>
+        <location filename="../ui/pages/nodespage.cpp" line="307"/>
         <source>New node token</source>
         <translation>新建节点令牌</translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="306"/>
+        <location filename="../ui/pages/nodespage.cpp" line="308"/>
         <source>Name (the machine or person that will join):</source>
         <translation>名称（将接入的计算机或人员）：</translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="316"/>
+        <location filename="../ui/pages/nodespage.cpp" line="318"/>
         <source>Node token “%1”</source>
         <translation>节点令牌“%1”</translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="317"/>
+        <location filename="../ui/pages/nodespage.cpp" line="319"/>
         <source>Put this token in the joining machine&apos;s Co-Link client_token (in Switchyard: Nodes → Client token), with %1 as its server URL. Switchyard keeps only its fingerprint and cannot show it again.</source>
         <translation>请将此令牌填入要接入的计算机的 Co-Link client_token（在 Switchyard 中：节点 → 客户端令牌），服务器 URL 填 %1。Switchyard 只保存它的指纹，之后无法再次显示。</translation>
     </message>
@@ -746,17 +756,17 @@ Switchyard 当前未在监听，任何客户端都无法访问它。恢复服务
         <translation type="vanished">未配置任何节点令牌，因此没有节点可以加入。要接受节点，请在配置中添加 hub.node_tokens。</translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="277"/>
+        <location filename="../ui/pages/nodespage.cpp" line="279"/>
         <source>Serving</source>
         <translation>服务中</translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="277"/>
+        <location filename="../ui/pages/nodespage.cpp" line="279"/>
         <source>Registering</source>
         <translation>正在注册</translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="279"/>
+        <location filename="../ui/pages/nodespage.cpp" line="281"/>
         <source>Paused until %1</source>
         <translation>暂停至 %1</translation>
     </message>
@@ -1054,91 +1064,91 @@ Switchyard 当前未在监听，任何客户端都无法访问它。恢复服务
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../ui/pages/providerspage.cpp" line="44"/>
+        <location filename="../ui/pages/providerspage.cpp" line="45"/>
         <source>No providers yet. Click &lt;b&gt;Add provider&lt;/b&gt; to connect OpenAI, Anthropic, Gemini, a local Ollama and more.</source>
         <translation>尚无提供商。点击&lt;b&gt;添加提供商&lt;/b&gt;即可连接 OpenAI、Anthropic、Gemini、本地 Ollama 等。</translation>
     </message>
     <message>
-        <location filename="../ui/pages/providerspage.cpp" line="60"/>
+        <location filename="../ui/pages/providerspage.cpp" line="61"/>
         <source>Add provider…</source>
         <translation>添加提供商…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/providerspage.cpp" line="62"/>
+        <location filename="../ui/pages/providerspage.cpp" line="63"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/providerspage.cpp" line="64"/>
-        <location filename="../ui/pages/providerspage.cpp" line="170"/>
+        <location filename="../ui/pages/providerspage.cpp" line="65"/>
+        <location filename="../ui/pages/providerspage.cpp" line="171"/>
         <source>Disable</source>
         <translation>禁用</translation>
     </message>
     <message>
-        <location filename="../ui/pages/providerspage.cpp" line="66"/>
+        <location filename="../ui/pages/providerspage.cpp" line="67"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../ui/pages/providerspage.cpp" line="95"/>
+        <location filename="../ui/pages/providerspage.cpp" line="96"/>
         <source>Disabled</source>
         <translation>已禁用</translation>
     </message>
     <message>
-        <location filename="../ui/pages/providerspage.cpp" line="106"/>
+        <location filename="../ui/pages/providerspage.cpp" line="107"/>
         <source>Edit the provider to enter its API key.</source>
         <translation>请编辑该提供商以输入其 API 密钥。</translation>
     </message>
     <message>
-        <location filename="../ui/pages/providerspage.cpp" line="107"/>
+        <location filename="../ui/pages/providerspage.cpp" line="108"/>
         <source>The keychain is not available, so the key cannot be read.</source>
         <translation>钥匙串不可用，因此无法读取密钥。</translation>
     </message>
     <message>
-        <location filename="../ui/pages/providerspage.cpp" line="108"/>
+        <location filename="../ui/pages/providerspage.cpp" line="109"/>
         <source>No key</source>
         <translation>缺少密钥</translation>
     </message>
     <message>
-        <location filename="../ui/pages/providerspage.cpp" line="111"/>
-        <location filename="../ui/pages/providerspage.cpp" line="125"/>
+        <location filename="../ui/pages/providerspage.cpp" line="112"/>
+        <location filename="../ui/pages/providerspage.cpp" line="126"/>
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../ui/pages/providerspage.cpp" line="115"/>
+        <location filename="../ui/pages/providerspage.cpp" line="116"/>
         <source>Key refused</source>
         <translation>密钥被拒绝</translation>
     </message>
     <message>
-        <location filename="../ui/pages/providerspage.cpp" line="121"/>
+        <location filename="../ui/pages/providerspage.cpp" line="122"/>
         <source>Paused until %1</source>
         <translation>暂停至 %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/pages/providerspage.cpp" line="124"/>
+        <location filename="../ui/pages/providerspage.cpp" line="125"/>
         <source>OK · %n request(s) served</source>
         <translation>
             <numerusform>正常 · 已处理 %n 个请求</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/pages/providerspage.cpp" line="140"/>
+        <location filename="../ui/pages/providerspage.cpp" line="141"/>
         <source>(default)</source>
         <translation>（默认）</translation>
     </message>
     <message>
-        <location filename="../ui/pages/providerspage.cpp" line="170"/>
+        <location filename="../ui/pages/providerspage.cpp" line="171"/>
         <source>Enable</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../ui/pages/providerspage.cpp" line="240"/>
+        <location filename="../ui/pages/providerspage.cpp" line="241"/>
         <source>Delete provider</source>
         <translation>删除提供商</translation>
     </message>
     <message>
-        <location filename="../ui/pages/providerspage.cpp" line="241"/>
+        <location filename="../ui/pages/providerspage.cpp" line="242"/>
         <source>Delete the provider “%1” and its key in the keychain? Clients asking for its models will be routed to other providers, if any serve them.</source>
         <translation>要删除提供商“%1”及其在钥匙串中的密钥吗？请求其模型的客户端将被转到其他提供这些模型的提供商（如有）。</translation>
     </message>
@@ -1691,51 +1701,51 @@ Switchyard 当前未在监听，任何客户端都无法访问它。恢复服务
         <translation>M月d日</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/pages/usagecharts.cpp" line="106"/>
+        <location filename="../ui/pages/usagecharts.cpp" line="102"/>
         <source>%1 on %2. Requests: %Ln</source>
         <translation>
             <numerusform>%1，%2：请求数 %Ln</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/pages/usagecharts.cpp" line="107"/>
+        <location filename="../ui/pages/usagecharts.cpp" line="103"/>
         <source>%1 on %2. Tokens: %Ln</source>
         <translation>
             <numerusform>%1，%2：Token 数 %Ln</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/pages/usagecharts.cpp" line="133"/>
+        <location filename="../ui/pages/usagecharts.cpp" line="129"/>
         <source>Requests per day</source>
         <translation>每日请求数</translation>
     </message>
     <message>
-        <location filename="../ui/pages/usagecharts.cpp" line="133"/>
+        <location filename="../ui/pages/usagecharts.cpp" line="129"/>
         <source>Tokens per day (prompt and completion)</source>
         <translation>每日 Token 数（输入和输出）</translation>
     </message>
     <message>
-        <location filename="../ui/pages/usagecharts.cpp" line="145"/>
+        <location filename="../ui/pages/usagecharts.cpp" line="141"/>
         <source>Median (p50)</source>
         <translation>中位数（p50）</translation>
     </message>
     <message>
-        <location filename="../ui/pages/usagecharts.cpp" line="146"/>
+        <location filename="../ui/pages/usagecharts.cpp" line="142"/>
         <source>p90</source>
         <translation>p90</translation>
     </message>
     <message>
-        <location filename="../ui/pages/usagecharts.cpp" line="147"/>
+        <location filename="../ui/pages/usagecharts.cpp" line="143"/>
         <source>p99</source>
         <translation>p99</translation>
     </message>
     <message>
-        <location filename="../ui/pages/usagecharts.cpp" line="153"/>
+        <location filename="../ui/pages/usagecharts.cpp" line="149"/>
         <source>Milliseconds</source>
         <translation>毫秒</translation>
     </message>
     <message>
-        <location filename="../ui/pages/usagecharts.cpp" line="172"/>
+        <location filename="../ui/pages/usagecharts.cpp" line="168"/>
         <source>Latency of successful requests</source>
         <translation>成功请求的延迟</translation>
     </message>
@@ -1743,42 +1753,42 @@ Switchyard 当前未在监听，任何客户端都无法访问它。恢复服务
 <context>
     <name>UsagePage</name>
     <message>
-        <location filename="../ui/pages/usagepage.cpp" line="67"/>
+        <location filename="../ui/pages/usagepage.cpp" line="68"/>
         <source>Last 7 days</source>
         <translation>最近 7 天</translation>
     </message>
     <message>
-        <location filename="../ui/pages/usagepage.cpp" line="68"/>
+        <location filename="../ui/pages/usagepage.cpp" line="69"/>
         <source>Last 30 days</source>
         <translation>最近 30 天</translation>
     </message>
     <message>
-        <location filename="../ui/pages/usagepage.cpp" line="69"/>
+        <location filename="../ui/pages/usagepage.cpp" line="70"/>
         <source>&amp;Period:</source>
         <translation>时间范围(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../ui/pages/usagepage.cpp" line="111"/>
+        <location filename="../ui/pages/usagepage.cpp" line="112"/>
         <source>Requests</source>
         <translation>请求数</translation>
     </message>
     <message>
-        <location filename="../ui/pages/usagepage.cpp" line="112"/>
+        <location filename="../ui/pages/usagepage.cpp" line="113"/>
         <source>Errors</source>
         <translation>错误数</translation>
     </message>
     <message>
-        <location filename="../ui/pages/usagepage.cpp" line="113"/>
+        <location filename="../ui/pages/usagepage.cpp" line="114"/>
         <source>Tokens</source>
         <translation>Token 数</translation>
     </message>
     <message>
-        <location filename="../ui/pages/usagepage.cpp" line="174"/>
+        <location filename="../ui/pages/usagepage.cpp" line="175"/>
         <source>The usage figures could not be read from the request log: %1</source>
         <translation>无法从请求日志中读取用量数据：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/pages/usagepage.cpp" line="177"/>
+        <location filename="../ui/pages/usagepage.cpp" line="178"/>
         <source>No requests in the last %Ln days.
 
 Once clients send requests through Switchyard, this page charts them per provider and per day.</source>
@@ -1789,14 +1799,14 @@ Once clients send requests through Switchyard, this page charts them per provide
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/pages/usagepage.cpp" line="191"/>
+        <location filename="../ui/pages/usagepage.cpp" line="192"/>
         <source>in the last %Ln days</source>
         <translation>
             <numerusform>最近 %Ln 天</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/pages/usagepage.cpp" line="194"/>
+        <location filename="../ui/pages/usagepage.cpp" line="195"/>
         <source>%1% of requests</source>
         <translation>占请求总数的 %1%</translation>
     </message>
@@ -1805,12 +1815,12 @@ Once clients send requests through Switchyard, this page charts them per provide
         <translation type="vanished">占请求总数的 %1%</translation>
     </message>
     <message>
-        <location filename="../ui/pages/usagepage.cpp" line="195"/>
+        <location filename="../ui/pages/usagepage.cpp" line="196"/>
         <source>no requests</source>
         <translation>无请求</translation>
     </message>
     <message>
-        <location filename="../ui/pages/usagepage.cpp" line="198"/>
+        <location filename="../ui/pages/usagepage.cpp" line="199"/>
         <source>%1 prompt, %2 completion</source>
         <translation>输入 %1，输出 %2</translation>
     </message>

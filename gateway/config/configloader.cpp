@@ -243,6 +243,8 @@ ProviderConfig Reader::readProvider(const YAML::Node &node, const QString &path,
         const QString value = string(key, path + QStringLiteral(".api_key"));
         if (value.isEmpty()) {
             p.keySource = KeySource::Keychain;
+        } else if (value == QLatin1String("none")) {
+            p.keySource = KeySource::None; // a server that needs no key (Ollama, vLLM on the LAN)
         } else if (value.startsWith(QLatin1String("env:"))) {
             p.keySource = KeySource::Environment;
             p.keyLiteral = value.mid(4);

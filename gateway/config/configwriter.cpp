@@ -85,6 +85,8 @@ QByteArray ConfigWriter::toYaml(const Config &config)
         // Only a reference to an environment variable is safe to write; a literal key is not.
         if (p.keySource == KeySource::Environment)
             out << YAML::Key << "api_key" << YAML::Value << s(QStringLiteral("env:") + p.keyLiteral);
+        else if (p.keySource == KeySource::None)
+            out << YAML::Key << "api_key" << YAML::Value << "none"; // absent would mean "in the keychain"
         if (p.weight != 1)
             out << YAML::Key << "weight" << YAML::Value << p.weight;
         if (p.priority != 0)

@@ -203,6 +203,11 @@ void TestConfigEditor::withoutKeychainNothingIsSaved()
     m_editor->saveProvider({}, p, std::nullopt, keyless.done());
     QVERIFY2(keyless.ok, qPrintable(keyless.error));
     QVERIFY(readFile(m_path).contains("name: acme"));
+    // Read back, it is still keyless (absent would mean "in the keychain"), so nothing asks the keychain for it.
+    const ConfigResult reread = ConfigLoader::loadFile(m_path, ProviderRegistry::types());
+    QVERIFY(reread.config);
+    QCOMPARE(reread.config->providers.first().keySource, KeySource::None);
+    QVERIFY(!needsKeychain(*reread.config));
 }
 
 void TestConfigEditor::refusedKeychainWriteSavesNothing()

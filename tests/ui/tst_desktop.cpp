@@ -464,7 +464,9 @@ void TestDesktop::startAtLoginWritesAnAutostartEntry()
     box->click();
     QVERIFY(Autostart::isEnabled());
     const QByteArray entry = readFile(Autostart::entryPath());
-    QVERIFY2(entry.contains(QByteArray("Exec=" + QCoreApplication::applicationFilePath().toUtf8() + " --minimized")), entry.constData());
+    QVERIFY2(entry.contains(QByteArray("Exec=" + QCoreApplication::applicationFilePath().toUtf8() + " --minimized --config "
+                                       + m_configPath.toUtf8() + "\n")),
+             entry.constData());
     box->click();
     QVERIFY(!QFile::exists(Autostart::entryPath()));
 }

@@ -5,6 +5,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QSaveFile>
+#include <QRegularExpression>
 #include <QStandardPaths>
 
 namespace {
@@ -16,7 +17,19 @@ QString launchCommand()
     return appImage.isEmpty() ? QCoreApplication::applicationFilePath() : appImage;
 }
 
-QByteArray entryContents()
+#ifndef Q_OS_MACOS
+// Desktop Entry Exec quoting: an argument with spaces or quotes goes in double quotes, with \ " ` $ escaped.
+QString quoted(QString argument)
+{
+    if (!argument.contains(QRegularExpression(QStringLiteral("[\\s\"'`$\\\\]"))))
+        return argument;
+    for (const char *c : {"\\", "\"", "`", "$"})
+        argument.replace(QLatin1String(c), QLatin1Char('\\') + QLatin1String(c));
+    return QLatin1Char('"') + argument + QLatin1Char('"');
+}
+#endif
+
+QByteArray entryContents(const QString &configPath)
 {
 #ifdef Q_OS_MACOS
     return QStringLiteral(R"(<?xml version="1.0" encoding="UTF-8"?>
@@ -24,19 +37,17 @@ QByteArray entryContents()
 <plist version="1.0">
 <dict>
   <key>Label</key><string>io.switchyard.app</string>
-  <key>ProgramArguments</key><array><string>%1</string><string>--minimized</string></array>
+  <key>ProgramArguments</key><array><string>%1</string><string>--minimized</string><string>--config</string><string>%2</string></array>
   <key>RunAtLoad</key><true/>
 </dict>
 </plist>
 )")
-        .arg(launchCommand().toHtmlEscaped())
+        .arg(launchCommand().toHtmlEscaped(), configPath.toHtmlEscaped())
         .toUtf8();
 #else
-    QString exec = launchCommand();
-    if (exec.contains(QLatin1Char(' ')))
-        exec = QLatin1Char('"') + exec + QLatin1Char('"');
+    const QString exec = quoted(launchCommand()) + QStringLiteral(" --minimized --config ") + quoted(configPath);
     return QStringLiteral("[Desktop Entry]\nType=Application\nName=Switchyard\nComment=Local AI gateway\n"
-                          "Exec=%1 --minimized\nIcon=switchyard\nTerminal=false\nX-GNOME-Autostart-enabled=true\n")
+                          "Exec=%1\nIcon=switchyard\nTerminal=false\nX-GNOME-Autostart-enabled=true\n")
         .arg(exec)
         .toUtf8();
 #endif
@@ -70,7 +81,7 @@ bool isEnabled()
     return QFileInfo::exists(entryPath());
 }
 
-bool setEnabled(bool enabled, QString *error)
+bool setEnabled(bool enabled, const QString &configPath, QString *error)
 {
     const QString path = entryPath();
     if (!enabled) {
@@ -82,7 +93,7 @@ bool setEnabled(bool enabled, QString *error)
     }
     QDir().mkpath(QFileInfo(path).absolutePath());
     QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(entryContents()) < 0 || !file.commit()) {
+    if (!file.open(QIODevice::WriteOnly) || file.write(entryContents(configPath)) < 0 || !file.commit()) {
         *error = QCoreApplication::translate("Autostart", "Could not write %1: %2").arg(path, file.errorString());
         return false;
     }

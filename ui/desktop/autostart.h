@@ -8,7 +8,8 @@ namespace Autostart {
 
 bool isSupported();
 bool isEnabled();
-bool setEnabled(bool enabled, QString *error);
+// configPath: the configuration this instance runs with, so login starts the same one.
+bool setEnabled(bool enabled, const QString &configPath, QString *error);
 // Where the entry lives (for tests and for the message when it cannot be written).
 QString entryPath();
 

@@ -2,8 +2,11 @@
 
 #include "config/configeditor.h"
 #include "gateway.h"
+#include "core/clock.h"
+#include "hub/hub.h"
 #include "routing/router.h"
 
+#include <QDateTime>
 #include <QHeaderView>
 #include <QLabel>
 #include <QMap>
@@ -33,6 +36,7 @@ ModelsPage::ModelsPage(Gateway *gateway, ConfigEditor *editor, QWidget *parent)
     m_tree->setObjectName(QStringLiteral("modelTree"));
     m_tree->setHeaderLabels({tr("Public name / served by"), tr("Provider's model"), tr("Priority"), tr("Weight"),
                              tr("State")});
+    m_tree->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_tree->header()->setSectionResizeMode(NameColumn, QHeaderView::Stretch);
     m_tree->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed);
     layout->addWidget(m_tree, 1);
@@ -46,6 +50,7 @@ ModelsPage::ModelsPage(Gateway *gateway, ConfigEditor *editor, QWidget *parent)
     connect(m_tree, &QTreeWidget::itemChanged, this, &ModelsPage::onItemChanged);
     connect(editor, &ConfigEditor::changed, this, &ModelsPage::refresh);
     connect(gateway->router(), &Router::healthChanged, this, &ModelsPage::refresh);
+    connect(gateway->hub(), &Hub::nodesChanged, this, &ModelsPage::refresh);
     refresh();
 }
 
@@ -59,7 +64,7 @@ void ModelsPage::refresh()
         for (qsizetype mi = 0; mi < p.models.size(); ++mi) {
             const ModelMapping &m = p.models.at(mi);
             auto *row = new QTreeWidgetItem({p.name, m.localName, QString::number(p.priority),
-                                             QString::number(p.weight), p.enabled ? tr("Enabled") : tr("Disabled")});
+                                             QString::number(p.weight), stateOf(p, m.localName)});
             row->setData(NameColumn, ProviderRole, int(pi));
             row->setData(NameColumn, MappingRole, int(mi));
             row->setFlags(row->flags() | Qt::ItemIsEditable);
@@ -78,12 +83,14 @@ void ModelsPage::refresh()
         }
     }
 
-    QSet<QString> expanded;
+    // Names the user collapsed stay collapsed; new ones (a node's models, say) arrive expanded.
     for (int i = 0; i < m_tree->topLevelItemCount(); ++i) {
-        if (m_tree->topLevelItem(i)->isExpanded())
-            expanded << m_tree->topLevelItem(i)->text(NameColumn);
+        const QTreeWidgetItem *top = m_tree->topLevelItem(i);
+        if (top->isExpanded())
+            m_collapsed.remove(top->text(NameColumn));
+        else
+            m_collapsed.insert(top->text(NameColumn));
     }
-    const bool first = m_tree->topLevelItemCount() == 0;
     m_tree->clear();
     for (auto it = byModel.cbegin(); it != byModel.cend(); ++it) {
         auto *top = new QTreeWidgetItem(m_tree, {it.key()});
@@ -94,9 +101,29 @@ void ModelsPage::refresh()
         bold.setBold(true);
         top->setFont(NameColumn, bold);
         top->addChildren(it.value());
-        top->setExpanded(first || expanded.contains(it.key()));
+        top->setExpanded(!m_collapsed.contains(it.key()));
     }
     m_refreshing = false;
+}
+
+QString ModelsPage::stateOf(const ProviderConfig &p, const QString &localModel) const
+{
+    if (!p.enabled)
+        return tr("Disabled");
+    const Router *router = m_gateway->router();
+    for (const BackendPtr &b : router->backends()) {
+        if (b->config.name != p.name)
+            continue;
+        const qint64 now = router->clock()->nowMs();
+        const qint64 until = qMax(router->backendBannedUntilMs(*b), b->modelBannedUntilMs.value(localModel));
+        if (until > now) {
+            const qint64 wall = QDateTime::currentMSecsSinceEpoch() + until - now;
+            return tr("Paused until %1").arg(QDateTime::fromMSecsSinceEpoch(wall).toString(QStringLiteral("HH:mm:ss")));
+        }
+        if (b->keyInvalid)
+            return tr("Key refused");
+    }
+    return tr("Enabled");
 }
 
 void ModelsPage::onItemChanged(QTreeWidgetItem *item, int column)

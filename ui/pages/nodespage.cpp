@@ -158,6 +158,8 @@ QWidget *NodesPage::buildHubGroup()
     m_hubNodes->setRootIsDecorated(false);
     m_hubNodes->setHeaderLabels({tr("Node"), tr("Address"), tr("Models"), tr("In flight"), tr("Served"),
                                  tr("Errors"), tr("Connected since"), tr("State")});
+    // Every column as wide as its contents; the models take what is left.
+    m_hubNodes->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_hubNodes->header()->setSectionResizeMode(2, QHeaderView::Stretch);
     layout->addWidget(m_hubNodes, 1);
 

@@ -38,7 +38,8 @@ ProvidersPage::ProvidersPage(Gateway *gateway, ConfigEditor *editor, QWidget *pa
     m_list->setRootIsDecorated(false);
     m_list->setUniformRowHeights(true);
     m_list->setHeaderLabels({tr("Name"), tr("Type"), tr("Base URL"), tr("Models"), tr("State")});
-    m_list->header()->setSectionResizeMode(UrlColumn, QHeaderView::Stretch);
+    m_list->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_list->header()->setSectionResizeMode(ModelsColumn, QHeaderView::Stretch);
     layout->addWidget(m_list, 1);
 
     m_empty = new QLabel(tr("No providers yet. Click <b>Add provider</b> to connect OpenAI, Anthropic, Gemini, "

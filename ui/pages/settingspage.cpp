@@ -179,7 +179,7 @@ QWidget *SettingsPage::buildDesktopGroup()
     form->addRow(QString(), m_desktopError);
     connect(m_startAtLogin, &QCheckBox::toggled, this, [this](bool on) {
         QString error;
-        if (!Autostart::setEnabled(on, &error)) {
+        if (!Autostart::setEnabled(on, m_editor->configPath(), &error)) {
             const QSignalBlocker blocker(m_startAtLogin);
             m_startAtLogin->setChecked(!on);
         }

@@ -44,7 +44,8 @@ QChart *chartIn(QWidget *parent, const QString &name, QGridLayout *grid, int row
     auto *chart = new QChart;
     const bool dark = parent->palette().color(QPalette::Window).lightness() < 128;
     chart->setTheme(dark ? QChart::ChartThemeDark : QChart::ChartThemeLight);
-    chart->legend()->setAlignment(Qt::AlignBottom);
+    // Half-width charts list their providers down the side, where long names fit; the wide one below.
+    chart->legend()->setAlignment(columnSpan > 1 ? Qt::AlignBottom : Qt::AlignRight);
     chart->setMargins(QMargins(4, 4, 4, 4));
     auto *view = new QChartView(chart, parent);
     view->setObjectName(name);
