@@ -519,12 +519,12 @@ Switchyard 当前未在监听，任何客户端都无法访问它。恢复服务
     <message>
         <location filename="../ui/pages/modelspage.cpp" line="121"/>
         <source>Paused until %1</source>
-        <translation type="unfinished">暂停至 %1</translation>
+        <translation>暂停至 %1</translation>
     </message>
     <message>
         <location filename="../ui/pages/modelspage.cpp" line="124"/>
         <source>Key refused</source>
-        <translation type="unfinished">密钥被拒绝</translation>
+        <translation>密钥被拒绝</translation>
     </message>
     <message>
         <location filename="../ui/pages/modelspage.cpp" line="126"/>
