@@ -92,7 +92,9 @@ QString AppController::defaultDataDir()
 
 bool AppController::start(const CommandLine &commandLine, bool interactive, QString *error)
 {
-    m_configPath = commandLine.configPath.isEmpty() ? defaultConfigPath() : commandLine.configPath;
+    // Absolute, so what is saved and what start-at-login runs do not depend on the working directory.
+    m_configPath = QFileInfo(commandLine.configPath.isEmpty() ? defaultConfigPath() : commandLine.configPath)
+                       .absoluteFilePath();
     if (commandLine.configPath.isEmpty() && !QFileInfo::exists(m_configPath)) {
         QDir().mkpath(QFileInfo(m_configPath).absolutePath());
         QSaveFile file(m_configPath);

@@ -147,6 +147,7 @@ bool Gateway::listen(const QString &host, quint16 port, QString *error)
     delete m_http.data();
     m_http = server;
     m_host = host;
+    m_paused = false;
     qCInfo(lcServer).noquote() << "listening on" << baseUrl();
     Q_EMIT listeningChanged();
     return true;
@@ -156,6 +157,29 @@ void Gateway::stopListening()
 {
     delete m_http.data();
     Q_EMIT listeningChanged();
+}
+
+void Gateway::pause()
+{
+    if (m_paused || !isListening())
+        return;
+    m_pausedHost = m_host;
+    m_pausedPort = port();
+    m_paused = true;
+    stopListening();
+}
+
+bool Gateway::resume(QString *error)
+{
+    if (!m_paused)
+        return true;
+    return listen(m_pausedHost, m_pausedPort, error);
+}
+
+void Gateway::setPausedAddress(const QString &host, quint16 port)
+{
+    m_pausedHost = host;
+    m_pausedPort = port;
 }
 
 quint16 Gateway::port() const

@@ -47,6 +47,12 @@ public:
     // On success the previous listener, if any, is closed.
     bool listen(const QString &host, quint16 port, QString *error);
     void stopListening();
+    // "Pause gateway": stops listening until resume(), which binds the address in effect when paused, or the one
+    // a settings change chose meanwhile (setPausedAddress).
+    void pause();
+    bool resume(QString *error);
+    bool isPaused() const { return m_paused; }
+    void setPausedAddress(const QString &host, quint16 port);
 
     QString host() const { return m_host; }
     quint16 port() const;
@@ -75,6 +81,9 @@ private:
     Config m_config;
     QString m_host;
     QElapsedTimer m_uptime;
+    bool m_paused = false;
+    QString m_pausedHost;
+    quint16 m_pausedPort = 0;
 
     Router *m_router = nullptr;
     RequestLog *m_log = nullptr;

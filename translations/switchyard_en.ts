@@ -4,12 +4,12 @@
 <context>
     <name>Autostart</name>
     <message>
-        <location filename="../ui/desktop/autostart.cpp" line="89"/>
+        <location filename="../ui/desktop/autostart.cpp" line="93"/>
         <source>Could not remove %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/desktop/autostart.cpp" line="97"/>
+        <location filename="../ui/desktop/autostart.cpp" line="101"/>
         <source>Could not write %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -17,60 +17,70 @@
 <context>
     <name>ConfigEditor</name>
     <message>
-        <location filename="../gateway/config/configeditor.cpp" line="74"/>
-        <location filename="../gateway/config/configeditor.cpp" line="121"/>
-        <location filename="../gateway/config/configeditor.cpp" line="137"/>
+        <location filename="../gateway/config/configeditor.cpp" line="78"/>
+        <location filename="../gateway/config/configeditor.cpp" line="136"/>
+        <location filename="../gateway/config/configeditor.cpp" line="154"/>
         <source>The provider “%1” no longer exists.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../gateway/config/configeditor.cpp" line="79"/>
+        <location filename="../gateway/config/configeditor.cpp" line="83"/>
         <source>A provider named “%1” already exists.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../gateway/config/configeditor.cpp" line="196"/>
+        <location filename="../gateway/config/configeditor.cpp" line="92"/>
+        <source>Nothing was saved: renaming “%1” moves its key in the system keychain, which is not available. %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../gateway/config/configeditor.cpp" line="244"/>
+        <source>Switchyard could not listen on %1:%2 again either (%3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../gateway/config/configeditor.cpp" line="270"/>
         <source>Give the token a name, such as the tool, person or machine that will use it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../gateway/config/configeditor.cpp" line="201"/>
+        <location filename="../gateway/config/configeditor.cpp" line="275"/>
         <source>A token named “%1” already exists.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../gateway/config/configeditor.cpp" line="219"/>
-        <location filename="../gateway/config/configeditor.cpp" line="231"/>
+        <location filename="../gateway/config/configeditor.cpp" line="295"/>
+        <location filename="../gateway/config/configeditor.cpp" line="309"/>
         <source>The token “%1” no longer exists.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../gateway/config/configeditor.cpp" line="235"/>
+        <location filename="../gateway/config/configeditor.cpp" line="313"/>
         <source>This is the last access token and Switchyard listens on %1, where other machines can reach it. Listen on 127.0.0.1 first, then revoke it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../gateway/config/configeditor.cpp" line="252"/>
+        <location filename="../gateway/config/configeditor.cpp" line="332"/>
         <source>The server URL must look like wss://colink.example.com/ws (or ws:// on a trusted network).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../gateway/config/configeditor.cpp" line="316"/>
+        <location filename="../gateway/config/configeditor.cpp" line="400"/>
         <source>Nothing was saved: this change needs the system keychain, which is not available. %1 Switchyard never stores keys in plain text.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../gateway/config/configeditor.cpp" line="328"/>
+        <location filename="../gateway/config/configeditor.cpp" line="412"/>
         <source>Nothing was saved: the keychain refused the key (%1).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../gateway/config/configeditor.cpp" line="372"/>
+        <location filename="../gateway/config/configeditor.cpp" line="456"/>
         <source>Nothing was saved: the change would make the configuration invalid (%1).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../gateway/config/configeditor.cpp" line="377"/>
+        <location filename="../gateway/config/configeditor.cpp" line="461"/>
         <source>Nothing was saved: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -239,47 +249,47 @@ Switchyard is not listening at the moment, so no client can reach it. Requests w
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="88"/>
+        <location filename="../ui/mainwindow.cpp" line="89"/>
         <source>Try again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="151"/>
+        <location filename="../ui/mainwindow.cpp" line="152"/>
         <source>&lt;b&gt;Serving&lt;/b&gt; at &lt;code&gt;%1&lt;/code&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="152"/>
+        <location filename="../ui/mainwindow.cpp" line="153"/>
         <source>&lt;b&gt;Not serving&lt;/b&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="160"/>
+        <location filename="../ui/mainwindow.cpp" line="161"/>
         <source>The gateway is paused: clients cannot reach it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="161"/>
+        <location filename="../ui/mainwindow.cpp" line="162"/>
         <source>The gateway is not serving: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="162"/>
+        <location filename="../ui/mainwindow.cpp" line="163"/>
         <source>Change the port…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="168"/>
+        <location filename="../ui/mainwindow.cpp" line="169"/>
         <source>The system keychain is not available. %1 Until it is, providers whose key is kept there run without it and new keys cannot be saved; Switchyard never stores keys in plain text.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="172"/>
+        <location filename="../ui/mainwindow.cpp" line="173"/>
         <source>Retry</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="179"/>
+        <location filename="../ui/mainwindow.cpp" line="180"/>
         <source>Your configuration file holds %n key(s) in plain text (%1). Move them into the system keychain? Otherwise they are moved the next time Switchyard saves the configuration.</source>
         <translation>
             <numerusform>Your configuration file holds %n key in plain text (%1). Move it into the system keychain? Otherwise it is moved the next time Switchyard saves the configuration.</numerusform>
@@ -294,7 +304,7 @@ Switchyard is not listening at the moment, so no client can reach it. Requests w
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="184"/>
+        <location filename="../ui/mainwindow.cpp" line="185"/>
         <source>Move to keychain</source>
         <translation type="unfinished"></translation>
     </message>
@@ -544,7 +554,7 @@ Switchyard is not listening at the moment, so no client can reach it. Requests w
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/modelspage.cpp" line="196"/>
+        <location filename="../ui/pages/modelspage.cpp" line="198"/>
         <source>“%1” is not a valid value here. Priorities are whole numbers; weights are whole numbers of 1 or more.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -552,198 +562,198 @@ Switchyard is not listening at the moment, so no client can reach it. Requests w
 <context>
     <name>NodesPage</name>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="55"/>
+        <location filename="../ui/pages/nodespage.cpp" line="59"/>
         <source>&lt;h2&gt;Nodes&lt;/h2&gt;Co-Link lets machines pool their providers: share this machine with a Co-Link server, or let other machines&apos; nodes join this gateway.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="83"/>
+        <location filename="../ui/pages/nodespage.cpp" line="87"/>
         <source>Share this machine</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="85"/>
+        <location filename="../ui/pages/nodespage.cpp" line="89"/>
         <source>Offer this machine&apos;s providers to the Co-Link server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="91"/>
+        <location filename="../ui/pages/nodespage.cpp" line="95"/>
         <source>Server URL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="95"/>
+        <location filename="../ui/pages/nodespage.cpp" line="99"/>
         <source>Client token</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="99"/>
+        <location filename="../ui/pages/nodespage.cpp" line="103"/>
         <source>How many of the server&apos;s calls this machine runs at once.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="100"/>
+        <location filename="../ui/pages/nodespage.cpp" line="104"/>
         <source>Parallel calls</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="101"/>
+        <location filename="../ui/pages/nodespage.cpp" line="105"/>
         <source>Save</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="119"/>
-        <location filename="../ui/pages/nodespage.cpp" line="160"/>
+        <location filename="../ui/pages/nodespage.cpp" line="123"/>
+        <location filename="../ui/pages/nodespage.cpp" line="164"/>
         <source>State</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="128"/>
+        <location filename="../ui/pages/nodespage.cpp" line="132"/>
         <source>Enter the Co-Link server URL and your client token first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="151"/>
+        <location filename="../ui/pages/nodespage.cpp" line="155"/>
         <source>Nodes connected to this gateway</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="159"/>
+        <location filename="../ui/pages/nodespage.cpp" line="163"/>
         <source>Node</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="159"/>
+        <location filename="../ui/pages/nodespage.cpp" line="163"/>
         <source>Address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="159"/>
+        <location filename="../ui/pages/nodespage.cpp" line="163"/>
         <source>Models</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="159"/>
+        <location filename="../ui/pages/nodespage.cpp" line="163"/>
         <source>In flight</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="159"/>
+        <location filename="../ui/pages/nodespage.cpp" line="163"/>
         <source>Served</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="160"/>
+        <location filename="../ui/pages/nodespage.cpp" line="164"/>
         <source>Errors</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="160"/>
+        <location filename="../ui/pages/nodespage.cpp" line="164"/>
         <source>Connected since</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="171"/>
+        <location filename="../ui/pages/nodespage.cpp" line="175"/>
         <source>New node token…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="173"/>
+        <location filename="../ui/pages/nodespage.cpp" line="177"/>
         <source>Revoke</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="180"/>
+        <location filename="../ui/pages/nodespage.cpp" line="184"/>
         <source>Node tokens (one per machine or person; revoking one disconnects its nodes):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="199"/>
+        <location filename="../ui/pages/nodespage.cpp" line="204"/>
         <source>Stored in the keychain; type to replace</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="200"/>
+        <location filename="../ui/pages/nodespage.cpp" line="205"/>
         <source>client-… (kept in the system keychain)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="237"/>
+        <location filename="../ui/pages/nodespage.cpp" line="243"/>
         <source>Not shared</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="240"/>
+        <location filename="../ui/pages/nodespage.cpp" line="246"/>
         <source>Connecting to %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="243"/>
+        <location filename="../ui/pages/nodespage.cpp" line="249"/>
         <source>Connected since %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="247"/>
+        <location filename="../ui/pages/nodespage.cpp" line="253"/>
         <source>Disconnected; retrying at %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="255"/>
+        <location filename="../ui/pages/nodespage.cpp" line="261"/>
         <source>Calls served: %1 · in flight: %2 · errors: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="257"/>
+        <location filename="../ui/pages/nodespage.cpp" line="263"/>
         <source>Offering: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="259"/>
+        <location filename="../ui/pages/nodespage.cpp" line="265"/>
         <source>Last problem: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="268"/>
+        <location filename="../ui/pages/nodespage.cpp" line="274"/>
         <source>Nodes join at %1 with one of the node tokens below.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="270"/>
+        <location filename="../ui/pages/nodespage.cpp" line="276"/>
         <source>No node can join yet: make a node token below and give it to the machine that will join.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="307"/>
+        <location filename="../ui/pages/nodespage.cpp" line="313"/>
         <source>New node token</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="308"/>
+        <location filename="../ui/pages/nodespage.cpp" line="314"/>
         <source>Name (the machine or person that will join):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="318"/>
+        <location filename="../ui/pages/nodespage.cpp" line="324"/>
         <source>Node token “%1”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="319"/>
+        <location filename="../ui/pages/nodespage.cpp" line="325"/>
         <source>Put this token in the joining machine&apos;s Co-Link client_token (in Switchyard: Nodes → Client token), with %1 as its server URL. Switchyard keeps only its fingerprint and cannot show it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="279"/>
+        <location filename="../ui/pages/nodespage.cpp" line="285"/>
         <source>Serving</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="279"/>
+        <location filename="../ui/pages/nodespage.cpp" line="285"/>
         <source>Registering</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="281"/>
+        <location filename="../ui/pages/nodespage.cpp" line="287"/>
         <source>Paused until %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1556,22 +1566,27 @@ Switchyard is not listening at the moment, so no client can reach it. Requests w
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/settingspage.cpp" line="240"/>
+        <location filename="../ui/pages/settingspage.cpp" line="228"/>
+        <source>Saved. The gateway is paused; it will serve at the new address when you resume it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/settingspage.cpp" line="242"/>
         <source>Generate access token</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/settingspage.cpp" line="241"/>
+        <location filename="../ui/pages/settingspage.cpp" line="243"/>
         <source>Name (the tool or person that will use it):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/settingspage.cpp" line="254"/>
+        <location filename="../ui/pages/settingspage.cpp" line="256"/>
         <source>Access token “%1”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/settingspage.cpp" line="255"/>
+        <location filename="../ui/pages/settingspage.cpp" line="257"/>
         <source>Copy this token now and give it to the tool that will use it. Switchyard keeps only its fingerprint and cannot show it again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1617,37 +1632,42 @@ Switchyard is not listening at the moment, so no client can reach it. Requests w
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/tray/traycontroller.cpp" line="134"/>
+        <location filename="../ui/tray/traycontroller.cpp" line="53"/>
+        <source>Switchyard could not change sharing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/tray/traycontroller.cpp" line="139"/>
         <source>Not serving</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/tray/traycontroller.cpp" line="136"/>
+        <location filename="../ui/tray/traycontroller.cpp" line="141"/>
         <source>Requests today: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/tray/traycontroller.cpp" line="146"/>
+        <location filename="../ui/tray/traycontroller.cpp" line="156"/>
         <source>Switchyard: serving at %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/tray/traycontroller.cpp" line="149"/>
+        <location filename="../ui/tray/traycontroller.cpp" line="159"/>
         <source>Switchyard: serving at %1 and sharing this machine</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/tray/traycontroller.cpp" line="152"/>
+        <location filename="../ui/tray/traycontroller.cpp" line="162"/>
         <source>Switchyard: paused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/tray/traycontroller.cpp" line="155"/>
+        <location filename="../ui/tray/traycontroller.cpp" line="165"/>
         <source>Switchyard: the keychain is not available</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/tray/traycontroller.cpp" line="155"/>
+        <location filename="../ui/tray/traycontroller.cpp" line="165"/>
         <source>Switchyard: not serving</source>
         <translation type="unfinished"></translation>
     </message>

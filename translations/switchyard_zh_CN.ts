@@ -4,12 +4,12 @@
 <context>
     <name>Autostart</name>
     <message>
-        <location filename="../ui/desktop/autostart.cpp" line="89"/>
+        <location filename="../ui/desktop/autostart.cpp" line="93"/>
         <source>Could not remove %1.</source>
         <translation>无法删除 %1。</translation>
     </message>
     <message>
-        <location filename="../ui/desktop/autostart.cpp" line="97"/>
+        <location filename="../ui/desktop/autostart.cpp" line="101"/>
         <source>Could not write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
@@ -17,14 +17,14 @@
 <context>
     <name>ConfigEditor</name>
     <message>
-        <location filename="../gateway/config/configeditor.cpp" line="74"/>
-        <location filename="../gateway/config/configeditor.cpp" line="121"/>
-        <location filename="../gateway/config/configeditor.cpp" line="137"/>
+        <location filename="../gateway/config/configeditor.cpp" line="78"/>
+        <location filename="../gateway/config/configeditor.cpp" line="136"/>
+        <location filename="../gateway/config/configeditor.cpp" line="154"/>
         <source>The provider “%1” no longer exists.</source>
         <translation>提供商“%1”已不存在。</translation>
     </message>
     <message>
-        <location filename="../gateway/config/configeditor.cpp" line="79"/>
+        <location filename="../gateway/config/configeditor.cpp" line="83"/>
         <source>A provider named “%1” already exists.</source>
         <translation>已存在名为“%1”的提供商。</translation>
     </message>
@@ -33,48 +33,58 @@
         <translation type="vanished">请为令牌命名，例如将使用它的工具或人员。</translation>
     </message>
     <message>
-        <location filename="../gateway/config/configeditor.cpp" line="196"/>
+        <location filename="../gateway/config/configeditor.cpp" line="92"/>
+        <source>Nothing was saved: renaming “%1” moves its key in the system keychain, which is not available. %2</source>
+        <translation>未保存任何内容：重命名“%1”需要移动它在系统钥匙串中的密钥，但系统钥匙串不可用。%2</translation>
+    </message>
+    <message>
+        <location filename="../gateway/config/configeditor.cpp" line="244"/>
+        <source>Switchyard could not listen on %1:%2 again either (%3).</source>
+        <translation>Switchyard 也无法重新监听 %1:%2（%3）。</translation>
+    </message>
+    <message>
+        <location filename="../gateway/config/configeditor.cpp" line="270"/>
         <source>Give the token a name, such as the tool, person or machine that will use it.</source>
         <translation>请给令牌起个名字，例如将使用它的工具、人员或计算机。</translation>
     </message>
     <message>
-        <location filename="../gateway/config/configeditor.cpp" line="201"/>
+        <location filename="../gateway/config/configeditor.cpp" line="275"/>
         <source>A token named “%1” already exists.</source>
         <translation>已存在名为“%1”的令牌。</translation>
     </message>
     <message>
-        <location filename="../gateway/config/configeditor.cpp" line="219"/>
-        <location filename="../gateway/config/configeditor.cpp" line="231"/>
+        <location filename="../gateway/config/configeditor.cpp" line="295"/>
+        <location filename="../gateway/config/configeditor.cpp" line="309"/>
         <source>The token “%1” no longer exists.</source>
         <translation>令牌“%1”已不存在。</translation>
     </message>
     <message>
-        <location filename="../gateway/config/configeditor.cpp" line="235"/>
+        <location filename="../gateway/config/configeditor.cpp" line="313"/>
         <source>This is the last access token and Switchyard listens on %1, where other machines can reach it. Listen on 127.0.0.1 first, then revoke it.</source>
         <translation>这是最后一个访问令牌，而 Switchyard 正在监听 %1，其他计算机可以访问到它。请先改为监听 127.0.0.1，再吊销此令牌。</translation>
     </message>
     <message>
-        <location filename="../gateway/config/configeditor.cpp" line="252"/>
+        <location filename="../gateway/config/configeditor.cpp" line="332"/>
         <source>The server URL must look like wss://colink.example.com/ws (or ws:// on a trusted network).</source>
         <translation>服务器 URL 的格式应类似 wss://colink.example.com/ws（在受信任的网络中也可使用 ws://）。</translation>
     </message>
     <message>
-        <location filename="../gateway/config/configeditor.cpp" line="316"/>
+        <location filename="../gateway/config/configeditor.cpp" line="400"/>
         <source>Nothing was saved: this change needs the system keychain, which is not available. %1 Switchyard never stores keys in plain text.</source>
         <translation>未保存任何内容：此更改需要系统钥匙串，但钥匙串当前不可用。%1 Switchyard 从不以明文形式存储密钥。</translation>
     </message>
     <message>
-        <location filename="../gateway/config/configeditor.cpp" line="328"/>
+        <location filename="../gateway/config/configeditor.cpp" line="412"/>
         <source>Nothing was saved: the keychain refused the key (%1).</source>
         <translation>未保存任何内容：钥匙串拒绝了该密钥（%1）。</translation>
     </message>
     <message>
-        <location filename="../gateway/config/configeditor.cpp" line="372"/>
+        <location filename="../gateway/config/configeditor.cpp" line="456"/>
         <source>Nothing was saved: the change would make the configuration invalid (%1).</source>
         <translation>未保存任何内容：此更改会使配置无效（%1）。</translation>
     </message>
     <message>
-        <location filename="../gateway/config/configeditor.cpp" line="377"/>
+        <location filename="../gateway/config/configeditor.cpp" line="461"/>
         <source>Nothing was saved: %1</source>
         <translation>未保存任何内容：%1</translation>
     </message>
@@ -246,47 +256,47 @@ Switchyard 当前未在监听，任何客户端都无法访问它。恢复服务
         <translation>正在重试…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="88"/>
+        <location filename="../ui/mainwindow.cpp" line="89"/>
         <source>Try again</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="151"/>
+        <location filename="../ui/mainwindow.cpp" line="152"/>
         <source>&lt;b&gt;Serving&lt;/b&gt; at &lt;code&gt;%1&lt;/code&gt;</source>
         <translation>&lt;b&gt;正在提供服务&lt;/b&gt;：&lt;code&gt;%1&lt;/code&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="152"/>
+        <location filename="../ui/mainwindow.cpp" line="153"/>
         <source>&lt;b&gt;Not serving&lt;/b&gt;</source>
         <translation>&lt;b&gt;未提供服务&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="160"/>
+        <location filename="../ui/mainwindow.cpp" line="161"/>
         <source>The gateway is paused: clients cannot reach it.</source>
         <translation>网关已暂停：客户端无法访问。</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="161"/>
+        <location filename="../ui/mainwindow.cpp" line="162"/>
         <source>The gateway is not serving: %1</source>
         <translation>网关未在提供服务：%1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="162"/>
+        <location filename="../ui/mainwindow.cpp" line="163"/>
         <source>Change the port…</source>
         <translation>更改端口…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="168"/>
+        <location filename="../ui/mainwindow.cpp" line="169"/>
         <source>The system keychain is not available. %1 Until it is, providers whose key is kept there run without it and new keys cannot be saved; Switchyard never stores keys in plain text.</source>
         <translation>系统钥匙串不可用。%1 在其恢复之前，密钥保存在钥匙串中的提供商将在没有密钥的情况下运行，且无法保存新密钥；Switchyard 从不以明文形式存储密钥。</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="172"/>
+        <location filename="../ui/mainwindow.cpp" line="173"/>
         <source>Retry</source>
         <translation>重试</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="179"/>
+        <location filename="../ui/mainwindow.cpp" line="180"/>
         <source>Your configuration file holds %n key(s) in plain text (%1). Move them into the system keychain? Otherwise they are moved the next time Switchyard saves the configuration.</source>
         <translation>
             <numerusform>配置文件中有 %n 个明文密钥（%1）。要将它们移入系统钥匙串吗？否则，Switchyard 下次保存配置时会自动移入。</numerusform>
@@ -299,7 +309,7 @@ Switchyard 当前未在监听，任何客户端都无法访问它。恢复服务
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="184"/>
+        <location filename="../ui/mainwindow.cpp" line="185"/>
         <source>Move to keychain</source>
         <translation>移入钥匙串</translation>
     </message>
@@ -559,7 +569,7 @@ Switchyard 当前未在监听，任何客户端都无法访问它。恢复服务
         <translation>对外模型名称不能为空，也不能包含空格。</translation>
     </message>
     <message>
-        <location filename="../ui/pages/modelspage.cpp" line="196"/>
+        <location filename="../ui/pages/modelspage.cpp" line="198"/>
         <source>“%1” is not a valid value here. Priorities are whole numbers; weights are whole numbers of 1 or more.</source>
         <translation>“%1”不是有效的值。优先级须为整数；权重须为不小于 1 的整数。</translation>
     </message>
@@ -567,183 +577,183 @@ Switchyard 当前未在监听，任何客户端都无法访问它。恢复服务
 <context>
     <name>NodesPage</name>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="55"/>
+        <location filename="../ui/pages/nodespage.cpp" line="59"/>
         <source>&lt;h2&gt;Nodes&lt;/h2&gt;Co-Link lets machines pool their providers: share this machine with a Co-Link server, or let other machines&apos; nodes join this gateway.</source>
         <translation>&lt;h2&gt;节点&lt;/h2&gt;Co-Link 让多台计算机汇集各自的提供商：可以将此计算机共享给 Co-Link 服务器，也可以让其他计算机的节点加入此网关。</translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="83"/>
+        <location filename="../ui/pages/nodespage.cpp" line="87"/>
         <source>Share this machine</source>
         <translation>共享此计算机</translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="85"/>
+        <location filename="../ui/pages/nodespage.cpp" line="89"/>
         <source>Offer this machine&apos;s providers to the Co-Link server</source>
         <translation>将此计算机的提供商提供给 Co-Link 服务器</translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="91"/>
+        <location filename="../ui/pages/nodespage.cpp" line="95"/>
         <source>Server URL</source>
         <translation>服务器 URL</translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="95"/>
+        <location filename="../ui/pages/nodespage.cpp" line="99"/>
         <source>Client token</source>
         <translation>客户端令牌</translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="99"/>
+        <location filename="../ui/pages/nodespage.cpp" line="103"/>
         <source>How many of the server&apos;s calls this machine runs at once.</source>
         <translation>此计算机可同时执行的服务器调用数量。</translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="100"/>
+        <location filename="../ui/pages/nodespage.cpp" line="104"/>
         <source>Parallel calls</source>
         <translation>并行调用数</translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="101"/>
+        <location filename="../ui/pages/nodespage.cpp" line="105"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="119"/>
-        <location filename="../ui/pages/nodespage.cpp" line="160"/>
+        <location filename="../ui/pages/nodespage.cpp" line="123"/>
+        <location filename="../ui/pages/nodespage.cpp" line="164"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="128"/>
+        <location filename="../ui/pages/nodespage.cpp" line="132"/>
         <source>Enter the Co-Link server URL and your client token first.</source>
         <translation>请先输入 Co-Link 服务器 URL 和客户端令牌。</translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="151"/>
+        <location filename="../ui/pages/nodespage.cpp" line="155"/>
         <source>Nodes connected to this gateway</source>
         <translation>已连接到此网关的节点</translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="159"/>
+        <location filename="../ui/pages/nodespage.cpp" line="163"/>
         <source>Node</source>
         <translation>节点</translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="159"/>
+        <location filename="../ui/pages/nodespage.cpp" line="163"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="159"/>
+        <location filename="../ui/pages/nodespage.cpp" line="163"/>
         <source>Models</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="159"/>
+        <location filename="../ui/pages/nodespage.cpp" line="163"/>
         <source>In flight</source>
         <translation>处理中</translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="159"/>
+        <location filename="../ui/pages/nodespage.cpp" line="163"/>
         <source>Served</source>
         <translation>已处理</translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="160"/>
+        <location filename="../ui/pages/nodespage.cpp" line="164"/>
         <source>Errors</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="160"/>
+        <location filename="../ui/pages/nodespage.cpp" line="164"/>
         <source>Connected since</source>
         <translation>连接时间</translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="171"/>
+        <location filename="../ui/pages/nodespage.cpp" line="175"/>
         <source>New node token…</source>
         <translation>新建节点令牌…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="173"/>
+        <location filename="../ui/pages/nodespage.cpp" line="177"/>
         <source>Revoke</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="180"/>
+        <location filename="../ui/pages/nodespage.cpp" line="184"/>
         <source>Node tokens (one per machine or person; revoking one disconnects its nodes):</source>
         <translation>节点令牌（每台计算机或每人一个；撤销后，用它接入的节点会被断开）：</translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="199"/>
+        <location filename="../ui/pages/nodespage.cpp" line="204"/>
         <source>Stored in the keychain; type to replace</source>
         <translation>已保存在钥匙串中；输入新令牌可替换</translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="200"/>
+        <location filename="../ui/pages/nodespage.cpp" line="205"/>
         <source>client-… (kept in the system keychain)</source>
         <translation>client-…（保存在系统钥匙串中）</translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="237"/>
+        <location filename="../ui/pages/nodespage.cpp" line="243"/>
         <source>Not shared</source>
         <translation>未共享</translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="240"/>
+        <location filename="../ui/pages/nodespage.cpp" line="246"/>
         <source>Connecting to %1…</source>
         <translation>正在连接 %1…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="243"/>
+        <location filename="../ui/pages/nodespage.cpp" line="249"/>
         <source>Connected since %1</source>
         <translation>已连接（自 %1 起）</translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="247"/>
+        <location filename="../ui/pages/nodespage.cpp" line="253"/>
         <source>Disconnected; retrying at %1</source>
         <translation>已断开；将于 %1 重试</translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="255"/>
+        <location filename="../ui/pages/nodespage.cpp" line="261"/>
         <source>Calls served: %1 · in flight: %2 · errors: %3</source>
         <translation>已处理调用：%1 · 处理中：%2 · 错误：%3</translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="257"/>
+        <location filename="../ui/pages/nodespage.cpp" line="263"/>
         <source>Offering: %1</source>
         <translation>正在提供：%1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="259"/>
+        <location filename="../ui/pages/nodespage.cpp" line="265"/>
         <source>Last problem: %1</source>
         <translation>最近的问题：%1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="268"/>
+        <location filename="../ui/pages/nodespage.cpp" line="274"/>
         <source>Nodes join at %1 with one of the node tokens below.</source>
         <translation>节点使用下方的某个节点令牌，通过 %1 接入。</translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="270"/>
+        <location filename="../ui/pages/nodespage.cpp" line="276"/>
         <source>No node can join yet: make a node token below and give it to the machine that will join.</source>
         <translation>暂时还没有节点可以接入：请在下方创建节点令牌，并交给要接入的计算机。</translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="307"/>
+        <location filename="../ui/pages/nodespage.cpp" line="313"/>
         <source>New node token</source>
         <translation>新建节点令牌</translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="308"/>
+        <location filename="../ui/pages/nodespage.cpp" line="314"/>
         <source>Name (the machine or person that will join):</source>
         <translation>名称（将接入的计算机或人员）：</translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="318"/>
+        <location filename="../ui/pages/nodespage.cpp" line="324"/>
         <source>Node token “%1”</source>
         <translation>节点令牌“%1”</translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="319"/>
+        <location filename="../ui/pages/nodespage.cpp" line="325"/>
         <source>Put this token in the joining machine&apos;s Co-Link client_token (in Switchyard: Nodes → Client token), with %1 as its server URL. Switchyard keeps only its fingerprint and cannot show it again.</source>
         <translation>请将此令牌填入要接入的计算机的 Co-Link client_token（在 Switchyard 中：节点 → 客户端令牌），服务器 URL 填 %1。Switchyard 只保存它的指纹，之后无法再次显示。</translation>
     </message>
@@ -756,17 +766,17 @@ Switchyard 当前未在监听，任何客户端都无法访问它。恢复服务
         <translation type="vanished">未配置任何节点令牌，因此没有节点可以加入。要接受节点，请在配置中添加 hub.node_tokens。</translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="279"/>
+        <location filename="../ui/pages/nodespage.cpp" line="285"/>
         <source>Serving</source>
         <translation>服务中</translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="279"/>
+        <location filename="../ui/pages/nodespage.cpp" line="285"/>
         <source>Registering</source>
         <translation>正在注册</translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="281"/>
+        <location filename="../ui/pages/nodespage.cpp" line="287"/>
         <source>Paused until %1</source>
         <translation>暂停至 %1</translation>
     </message>
@@ -1582,22 +1592,27 @@ Switchyard 当前未在监听，任何客户端都无法访问它。恢复服务
         <translation>已保存。正在 %1 提供服务</translation>
     </message>
     <message>
-        <location filename="../ui/pages/settingspage.cpp" line="240"/>
+        <location filename="../ui/pages/settingspage.cpp" line="228"/>
+        <source>Saved. The gateway is paused; it will serve at the new address when you resume it.</source>
+        <translation>已保存。网关已暂停；恢复后将在新地址上提供服务。</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/settingspage.cpp" line="242"/>
         <source>Generate access token</source>
         <translation>生成访问令牌</translation>
     </message>
     <message>
-        <location filename="../ui/pages/settingspage.cpp" line="241"/>
+        <location filename="../ui/pages/settingspage.cpp" line="243"/>
         <source>Name (the tool or person that will use it):</source>
         <translation>名称（将使用它的工具或人员）：</translation>
     </message>
     <message>
-        <location filename="../ui/pages/settingspage.cpp" line="254"/>
+        <location filename="../ui/pages/settingspage.cpp" line="256"/>
         <source>Access token “%1”</source>
         <translation>访问令牌“%1”</translation>
     </message>
     <message>
-        <location filename="../ui/pages/settingspage.cpp" line="255"/>
+        <location filename="../ui/pages/settingspage.cpp" line="257"/>
         <source>Copy this token now and give it to the tool that will use it. Switchyard keeps only its fingerprint and cannot show it again.</source>
         <translation>请立即复制此令牌，并交给将使用它的工具。Switchyard 只保存它的指纹，之后无法再次显示。</translation>
     </message>
@@ -1651,37 +1666,42 @@ Switchyard 当前未在监听，任何客户端都无法访问它。恢复服务
         <translation>退出 Switchyard</translation>
     </message>
     <message>
-        <location filename="../ui/tray/traycontroller.cpp" line="134"/>
+        <location filename="../ui/tray/traycontroller.cpp" line="53"/>
+        <source>Switchyard could not change sharing</source>
+        <translation>Switchyard 无法更改共享状态</translation>
+    </message>
+    <message>
+        <location filename="../ui/tray/traycontroller.cpp" line="139"/>
         <source>Not serving</source>
         <translation>未提供服务</translation>
     </message>
     <message>
-        <location filename="../ui/tray/traycontroller.cpp" line="136"/>
+        <location filename="../ui/tray/traycontroller.cpp" line="141"/>
         <source>Requests today: %1</source>
         <translation>今日请求：%1</translation>
     </message>
     <message>
-        <location filename="../ui/tray/traycontroller.cpp" line="146"/>
+        <location filename="../ui/tray/traycontroller.cpp" line="156"/>
         <source>Switchyard: serving at %1</source>
         <translation>Switchyard：正在 %1 提供服务</translation>
     </message>
     <message>
-        <location filename="../ui/tray/traycontroller.cpp" line="149"/>
+        <location filename="../ui/tray/traycontroller.cpp" line="159"/>
         <source>Switchyard: serving at %1 and sharing this machine</source>
         <translation>Switchyard：正在 %1 提供服务，并共享此计算机</translation>
     </message>
     <message>
-        <location filename="../ui/tray/traycontroller.cpp" line="152"/>
+        <location filename="../ui/tray/traycontroller.cpp" line="162"/>
         <source>Switchyard: paused</source>
         <translation>Switchyard：已暂停</translation>
     </message>
     <message>
-        <location filename="../ui/tray/traycontroller.cpp" line="155"/>
+        <location filename="../ui/tray/traycontroller.cpp" line="165"/>
         <source>Switchyard: the keychain is not available</source>
         <translation>Switchyard：钥匙串不可用</translation>
     </message>
     <message>
-        <location filename="../ui/tray/traycontroller.cpp" line="155"/>
+        <location filename="../ui/tray/traycontroller.cpp" line="165"/>
         <source>Switchyard: not serving</source>
         <translation>Switchyard：未提供服务</translation>
     </message>

@@ -81,6 +81,7 @@ MainWindow::MainWindow(Gateway *gateway, ConfigEditor *editor, QWidget *parent)
         m_editor->retryKeychain([this](bool, const QString &) { refreshNotices(); });
     });
     connect(m_plaintextNotice, &NoticeBar::actionTriggered, this, [this] {
+        m_plaintextNotice->actionButton()->setEnabled(false); // one move at a time
         m_editor->moveSecretsToKeychain([this](bool ok, const QString &error) {
             if (ok)
                 refreshNotices();

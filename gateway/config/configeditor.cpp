@@ -27,6 +27,8 @@ void ConfigEditor::setSecretStore(SecretStore *store, const QString &unavailable
 
 void ConfigEditor::retryKeychain(Done done)
 {
+    if (waitForTurn([=, this](Done next) { retryKeychain(next); }, done))
+        return;
     if (!m_keychain) {
         done(false, m_keychainProblem);
         return;
@@ -65,6 +67,8 @@ int ConfigEditor::indexOf(const Config &config, const QString &providerName) con
 void ConfigEditor::saveProvider(const QString &oldName, const ProviderConfig &provider,
                                 const std::optional<QString> &key, Done done)
 {
+    if (waitForTurn([=, this](Done next) { saveProvider(oldName, provider, key, next); }, done))
+        return;
     Config next = m_config;
     ResolvedKeys keys = m_keys;
     QList<Secret> secrets;
@@ -81,30 +85,39 @@ void ConfigEditor::saveProvider(const QString &oldName, const ProviderConfig &pr
     }
 
     ProviderConfig p = provider;
+    const ProviderConfig *old = existing >= 0 ? &next.providers.at(existing) : nullptr;
+    const bool renamed = old && old->name != p.name;
+    if (renamed && old->keySource == KeySource::Keychain && !m_secrets) {
+        // Its key is in the keychain under the old name; renaming without moving it would strand it.
+        done(false, tr("Nothing was saved: renaming “%1” moves its key in the system keychain, which is not "
+                       "available. %2")
+                        .arg(old->name, m_keychainProblem));
+        return;
+    }
+    if (renamed) {
+        const QString oldKey = keys.keys.take(old->name);
+        if (old->keySource == KeySource::Keychain)
+            removals << old->keychainKey();
+        // The stored key moves with the provider unless a new one was typed.
+        if (!oldKey.isEmpty() && !(key && !key->isEmpty())) {
+            keys.keys.insert(p.name, oldKey);
+            if (p.keySource == KeySource::Keychain)
+                secrets << Secret{p.keychainKey(), oldKey};
+        }
+    }
     if (key && !key->isEmpty()) {
         p.keySource = KeySource::Keychain;
         p.keyLiteral.clear();
         secrets << Secret{p.keychainKey(), *key};
         keys.keys.insert(p.name, *key);
-    } else if (existing >= 0) {
-        const ProviderConfig &old = next.providers.at(existing);
-        if (old.name != p.name && keys.keys.contains(old.name)) {
-            // Renamed: the stored key moves with it.
-            const QString oldKey = keys.keys.take(old.name);
-            keys.keys.insert(p.name, oldKey);
-            if (old.keySource == KeySource::Keychain && p.keySource == KeySource::Keychain) {
-                secrets << Secret{p.keychainKey(), oldKey};
-                removals << old.keychainKey();
-            }
-        }
     }
-    if (existing >= 0) {
-        const ProviderConfig &old = next.providers.at(existing);
+    if (old) {
         // A key source given up (now none or an environment variable) leaves nothing behind in the keychain.
-        if (old.keySource == KeySource::Keychain && p.keySource != KeySource::Keychain) {
-            removals << old.keychainKey();
-            keys.keys.remove(old.name);
+        if (old->keySource == KeySource::Keychain && p.keySource != KeySource::Keychain) {
+            removals << old->keychainKey();
+            keys.keys.remove(old->name);
         }
+        removals.removeDuplicates();
         next.providers[existing] = p;
     } else {
         next.providers.append(p);
@@ -114,6 +127,8 @@ void ConfigEditor::saveProvider(const QString &oldName, const ProviderConfig &pr
 
 void ConfigEditor::removeProvider(const QString &name, Done done)
 {
+    if (waitForTurn([=, this](Done next) { removeProvider(name, next); }, done))
+        return;
     Config next = m_config;
     ResolvedKeys keys = m_keys;
     const int index = indexOf(next, name);
@@ -131,6 +146,8 @@ void ConfigEditor::removeProvider(const QString &name, Done done)
 
 void ConfigEditor::setProviderEnabled(const QString &name, bool enabled, Done done)
 {
+    if (waitForTurn([=, this](Done next) { setProviderEnabled(name, enabled, next); }, done))
+        return;
     Config next = m_config;
     const int index = indexOf(next, name);
     if (index < 0) {
@@ -141,39 +158,94 @@ void ConfigEditor::setProviderEnabled(const QString &name, bool enabled, Done do
     commit(std::move(next), m_keys, {}, {}, std::move(done));
 }
 
-void ConfigEditor::setProviders(const QList<ProviderConfig> &providers, Done done)
+void ConfigEditor::updateProviders(const std::function<void(QList<ProviderConfig> &)> &change, Done done)
 {
+    if (waitForTurn([=, this](Done next) { updateProviders(change, next); }, done))
+        return;
     Config next = m_config;
-    next.providers = providers;
+    change(next.providers);
     commit(std::move(next), m_keys, {}, {}, std::move(done));
+}
+
+bool ConfigEditor::waitForTurn(std::function<void(Done)> retry, Done &done)
+{
+    // Each edit starts from the config as it is when its turn comes, so one waiting for the keychain cannot
+    // be overwritten by, or overwrite, another.
+    if (m_busy) {
+        m_waiting.append({std::move(retry), std::move(done)});
+        return true;
+    }
+    m_busy = true;
+    done = [self = QPointer<ConfigEditor>(this), done](bool ok, const QString &error) {
+        done(ok, error);
+        if (!self)
+            return;
+        self->m_busy = false;
+        if (!self->m_waiting.isEmpty()) {
+            auto [nextEdit, nextDone] = self->m_waiting.takeFirst();
+            nextEdit(nextDone);
+        }
+    };
+    return false;
 }
 
 void ConfigEditor::setGatewaySettings(const GatewaySettings &settings, Done done)
 {
+    if (waitForTurn([=, this](Done next) { setGatewaySettings(settings, next); }, done))
+        return;
     Config next = m_config;
     const GatewaySettings previous = m_config.gateway;
     next.gateway = settings;
     next.gateway.accessTokens = previous.accessTokens; // managed by create/revoke only
 
-    const bool rebind = m_gateway->isListening()
-        && (settings.host != m_gateway->host() || settings.port != m_gateway->port());
+    // Paused from the tray: the new address is where resuming will listen. Otherwise it is bound now (also when
+    // nothing listens, say after a port in use at start-up), before anything is saved.
+    if (m_gateway->isPaused()) {
+        m_gateway->setPausedAddress(settings.host, settings.port);
+        commit(std::move(next), m_keys, {}, {}, std::move(done));
+        return;
+    }
+    const bool listening = m_gateway->isListening();
     const QString oldHost = m_gateway->host();
     const quint16 oldPort = m_gateway->port();
+    const bool rebind = !listening || settings.host != oldHost || settings.port != oldPort;
     if (rebind) {
         QString error;
-        if (!m_gateway->listen(settings.host, settings.port, &error)) {
+        if (!rebindTo(settings.host, settings.port, &error)) {
             done(false, error);
             return;
         }
     }
     QPointer<ConfigEditor> self(this);
-    commit(std::move(next), m_keys, {}, {}, [self, rebind, oldHost, oldPort, done](bool ok, const QString &error) {
-        if (!ok && rebind && self) {
-            QString ignored;
-            self->m_gateway->listen(oldHost, oldPort, &ignored);
-        }
-        done(ok, error);
-    });
+    commit(std::move(next), m_keys, {}, {},
+           [self, rebind, listening, oldHost, oldPort, done](bool ok, const QString &error) {
+               if (!ok && rebind && self) {
+                   QString ignored;
+                   if (listening)
+                       self->rebindTo(oldHost, oldPort, &ignored);
+                   else
+                       self->m_gateway->stopListening();
+               }
+               done(ok, error);
+           });
+}
+
+bool ConfigEditor::rebindTo(const QString &host, quint16 port, QString *error)
+{
+    // The same port on another address: the old listener must let go of the port first (Linux refuses two
+    // sockets on one port when one of them is the wildcard), and comes back if the new address fails.
+    if (m_gateway->isListening() && port == m_gateway->port()) {
+        const QString oldHost = m_gateway->host();
+        m_gateway->stopListening();
+        if (m_gateway->listen(host, port, error))
+            return true;
+        QString again;
+        if (!m_gateway->listen(oldHost, port, &again))
+            *error += QLatin1Char(' ') + tr("Switchyard could not listen on %1:%2 again either (%3).")
+                                              .arg(oldHost).arg(port).arg(again);
+        return false;
+    }
+    return m_gateway->listen(host, port, error);
 }
 
 void ConfigEditor::createAccessToken(const QString &name, std::function<void(bool, const QString &)> done)
@@ -189,6 +261,8 @@ void ConfigEditor::createNodeToken(const QString &name, std::function<void(bool,
 void ConfigEditor::createToken(HubSettings Config::*hub, const QString &prefix, const QString &name,
                                std::function<void(bool, const QString &)> done)
 {
+    if (waitForTurn([=, this](Done next) { createToken(hub, prefix, name, next); }, done))
+        return;
     Config next = m_config;
     QList<AccessToken> &list = hub ? (next.*hub).nodeTokens : next.gateway.accessTokens;
     const QString trimmed = name.trimmed();
@@ -214,6 +288,8 @@ void ConfigEditor::createToken(HubSettings Config::*hub, const QString &prefix, 
 
 void ConfigEditor::revokeNodeToken(const QString &name, Done done)
 {
+    if (waitForTurn([=, this](Done next) { revokeNodeToken(name, next); }, done))
+        return;
     Config next = m_config;
     if (next.hub.nodeTokens.removeIf([&](const AccessToken &t) { return t.name == name; }) == 0) {
         done(false, tr("The token “%1” no longer exists.").arg(name));
@@ -225,6 +301,8 @@ void ConfigEditor::revokeNodeToken(const QString &name, Done done)
 
 void ConfigEditor::revokeAccessToken(const QString &name, Done done)
 {
+    if (waitForTurn([=, this](Done next) { revokeAccessToken(name, next); }, done))
+        return;
     Config next = m_config;
     const qsizetype removed = next.gateway.accessTokens.removeIf([&](const AccessToken &t) { return t.name == name; });
     if (removed == 0) {
@@ -243,6 +321,8 @@ void ConfigEditor::revokeAccessToken(const QString &name, Done done)
 void ConfigEditor::setNodeSettings(const QString &serverUrl, const std::optional<QString> &token, int maxParallel,
                                    Done done)
 {
+    if (waitForTurn([=, this](Done next) { setNodeSettings(serverUrl, token, maxParallel, next); }, done))
+        return;
     const QString url = serverUrl.trimmed();
     if (!url.isEmpty()) {
         const QUrl parsed(url, QUrl::StrictMode);
@@ -273,6 +353,8 @@ void ConfigEditor::setNodeSettings(const QString &serverUrl, const std::optional
 
 void ConfigEditor::setSharing(bool enabled, Done done)
 {
+    if (waitForTurn([=, this](Done next) { setSharing(enabled, next); }, done))
+        return;
     Config next = m_config;
     next.colink.enabled = enabled;
     commit(std::move(next), m_keys, {}, {}, std::move(done));
@@ -292,6 +374,8 @@ QStringList ConfigEditor::plaintextSecrets() const
 
 void ConfigEditor::moveSecretsToKeychain(Done done)
 {
+    if (waitForTurn([=, this](Done next) { moveSecretsToKeychain(next); }, done))
+        return;
     commit(m_config, m_keys, {}, {}, std::move(done));
 }
 

@@ -45,8 +45,9 @@ public:
                       Done done);
     void removeProvider(const QString &name, Done done);
     void setProviderEnabled(const QString &name, bool enabled, Done done);
-    // Edits that touch no secret (model mappings, priority, weight).
-    void setProviders(const QList<ProviderConfig> &providers, Done done);
+    // Edits that touch no secret (model mappings, priority, weight), applied to the providers as they are
+    // when the edit's turn comes.
+    void updateProviders(const std::function<void(QList<ProviderConfig> &)> &change, Done done);
     bool hasStoredKey(const QString &providerName) const { return !storedKey(providerName).isEmpty(); }
     // The key in use (for "Test connection" when the user does not retype it).
     QString storedKey(const QString &providerName) const { return m_keys.keys.value(providerName); }
@@ -84,6 +85,10 @@ private:
     void writeSecrets(QList<Secret> secrets, Done done);
     bool writeAndApply(const Config &next, const ResolvedKeys &keys, QString *error);
     int indexOf(const Config &config, const QString &providerName) const;
+    // Edits run one at a time: true when this one must wait (it is queued and retried later); otherwise done
+    // is wrapped to start the next waiting edit when this one ends.
+    bool waitForTurn(std::function<void(Done)> retry, Done &done);
+    bool rebindTo(const QString &host, quint16 port, QString *error);
     // A new random token with prefix, added to list under name; done gets the token, once.
     // hub set: a node token; otherwise an access token.
     void createToken(HubSettings Config::*hub, const QString &prefix, const QString &name,
@@ -96,4 +101,6 @@ private:
     SecretStore *m_secrets = nullptr;  // proven to work
     SecretStore *m_keychain = nullptr; // to retry
     QString m_keychainProblem;
+    bool m_busy = false;
+    QList<QPair<std::function<void(Done)>, Done>> m_waiting;
 };

@@ -12,6 +12,7 @@
 #include <QFile>
 #include <QTcpServer>
 #include <QTemporaryDir>
+#include <QTimer>
 #include <QtTest>
 
 namespace {
@@ -26,6 +27,22 @@ public:
         done({.ok = false, .error = QStringLiteral("the collection is locked")});
     }
     void remove(const QString &, Callback done) override { done({.ok = false, .error = QStringLiteral("locked")}); }
+};
+
+// A keychain that answers after a while, as a real one does (D-Bus, an unlock prompt).
+class SlowStore final : public QObject, public SecretStore
+{
+public:
+    void read(const QString &key, Callback done) override { later([=, this] { m_inner.read(key, done); }); }
+    void write(const QString &key, const QString &value, Callback done) override
+    {
+        later([=, this] { m_inner.write(key, value, done); });
+    }
+    void remove(const QString &key, Callback done) override { later([=, this] { m_inner.remove(key, done); }); }
+
+private:
+    void later(std::function<void()> work) { QTimer::singleShot(50, this, std::move(work)); }
+    MemorySecretStore m_inner;
 };
 
 QByteArray readFile(const QString &path)
@@ -75,6 +92,10 @@ private Q_SLOTS:
     void newPortIsServedAndSaved();
     void accessTokenIsShownOnceAndStoredHashed();
     void nodeSettingsValidateTheUrlAndKeepTheTokenInKeychain();
+    void editsMadeWhileTheKeychainIsSlowAreAllKept();
+    void renameNeedsTheKeychainToMoveTheKey();
+    void sameHostPortOnAnotherAddressRebinds();
+    void pausedGatewayResumesOnTheNewAddress();
 
 private:
     void startEditor(const Config &config);
@@ -347,6 +368,90 @@ void TestConfigEditor::nodeSettingsValidateTheUrlAndKeepTheTokenInKeychain()
     QVERIFY(yaml.contains("server_url: ws://127.0.0.1:9/ws"));
     QVERIFY(yaml.contains("max_parallel: 3"));
     QVERIFY(!yaml.contains("client-node-token-1"));
+}
+
+void TestConfigEditor::editsMadeWhileTheKeychainIsSlowAreAllKept()
+{
+    startEditor(Config{});
+    SlowStore slow;
+    m_editor->setSecretStore(&slow);
+    ProviderConfig p = GatewayFixture::provider(QStringLiteral("acme"), m_upstream.baseUrl(), QStringLiteral("m1"),
+                                                QStringLiteral("l1"));
+    Outcome provider, sharing;
+    bool tokenOk = false;
+    QString token;
+    // Three edits at once: the first waits for the keychain; the others must not overwrite it or be lost.
+    m_editor->saveProvider({}, p, QStringLiteral("sk-slow-key-1"), provider.done());
+    m_editor->createAccessToken(QStringLiteral("cli"), [&](bool ok, const QString &t) {
+        tokenOk = ok;
+        token = t;
+    });
+    m_editor->setSharing(false, sharing.done());
+    QVERIFY(!provider.called);
+    QVERIFY(TestHttp::waitUntil([&] { return provider.called && sharing.called && !token.isEmpty(); }));
+    QVERIFY(provider.ok && tokenOk && sharing.ok);
+    QCOMPARE(m_editor->config().providers.size(), 1);
+    QCOMPARE(m_editor->config().gateway.accessTokens.size(), 1);
+    QCOMPARE(m_editor->config().colink.enabled, std::optional<bool>(false));
+    const ConfigResult reread = ConfigLoader::loadFile(m_path, ProviderRegistry::types());
+    QVERIFY(reread.config);
+    QCOMPARE(reread.config->providers.size(), 1);
+    QCOMPARE(reread.config->gateway.accessTokens.size(), 1);
+}
+
+void TestConfigEditor::renameNeedsTheKeychainToMoveTheKey()
+{
+    startEditor(Config{});
+    ProviderConfig p = GatewayFixture::provider(QStringLiteral("old"), m_upstream.baseUrl(), QStringLiteral("m1"),
+                                                QStringLiteral("l1"));
+    Outcome saved;
+    m_editor->saveProvider({}, p, QStringLiteral("sk-stranded-1"), saved.done());
+    QVERIFY(saved.ok);
+    m_editor->setSecretStore(nullptr, QStringLiteral("The keychain is locked."));
+    p.name = QStringLiteral("new");
+    Outcome renamed;
+    m_editor->saveProvider(QStringLiteral("old"), p, std::nullopt, renamed.done());
+    QVERIFY(!renamed.ok);
+    QVERIFY2(renamed.error.contains(QStringLiteral("locked")), qPrintable(renamed.error));
+    QCOMPARE(m_editor->config().providers.first().name, QStringLiteral("old"));
+    QCOMPARE(readSecret(m_store, QStringLiteral("provider:old:api_key")).value, QStringLiteral("sk-stranded-1"));
+}
+
+void TestConfigEditor::sameHostPortOnAnotherAddressRebinds()
+{
+    startEditor(Config{});
+    const quint16 port = m_fixture->gateway()->port();
+    GatewaySettings settings = m_editor->config().gateway;
+    settings.host = QStringLiteral("localhost"); // the same socket address: the old listener must let go first
+    settings.port = port;
+    Outcome outcome;
+    m_editor->setGatewaySettings(settings, outcome.done());
+    QVERIFY2(outcome.ok, qPrintable(outcome.error));
+    QCOMPARE(m_fixture->gateway()->host(), QStringLiteral("localhost"));
+    QCOMPARE(m_fixture->gateway()->port(), port);
+    QCOMPARE(TestHttp::get(m_fixture->url(QStringLiteral("/health"))).status, 200);
+}
+
+void TestConfigEditor::pausedGatewayResumesOnTheNewAddress()
+{
+    startEditor(Config{});
+    Gateway *gateway = m_fixture->gateway();
+    gateway->pause();
+    QVERIFY(gateway->isPaused());
+    QTcpServer probe;
+    QVERIFY(probe.listen(QHostAddress::LocalHost));
+    const quint16 freePort = probe.serverPort();
+    probe.close();
+    GatewaySettings settings = m_editor->config().gateway;
+    settings.port = freePort;
+    Outcome outcome;
+    m_editor->setGatewaySettings(settings, outcome.done());
+    QVERIFY2(outcome.ok, qPrintable(outcome.error));
+    QVERIFY(!gateway->isListening()); // still paused, as the user left it
+    QString error;
+    QVERIFY2(gateway->resume(&error), qPrintable(error));
+    QCOMPARE(gateway->port(), freePort);
+    QVERIFY(!gateway->isPaused());
 }
 
 QTEST_GUILESS_MAIN(TestConfigEditor)

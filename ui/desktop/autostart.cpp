@@ -21,10 +21,14 @@ QString launchCommand()
 // Desktop Entry Exec quoting: an argument with spaces or quotes goes in double quotes, with \ " ` $ escaped.
 QString quoted(QString argument)
 {
-    if (!argument.contains(QRegularExpression(QStringLiteral("[\\s\"'`$\\\\]"))))
+    // % is the field-code character everywhere, quoted or not.
+    argument.replace(QLatin1Char('%'), QStringLiteral("%%"));
+    if (!argument.contains(QRegularExpression(QStringLiteral("[\\s\"'`$\\\\&;()<>|*?#~=]"))))
         return argument;
     for (const char *c : {"\\", "\"", "`", "$"})
         argument.replace(QLatin1String(c), QLatin1Char('\\') + QLatin1String(c));
+    // The file format unescapes once more before Exec is split: backslashes are doubled again.
+    argument.replace(QLatin1Char('\\'), QStringLiteral("\\\\"));
     return QLatin1Char('"') + argument + QLatin1Char('"');
 }
 #endif

@@ -1,6 +1,8 @@
 #include "singleinstance.h"
 
 #include <QCryptographicHash>
+#include <QDir>
+#include <QLockFile>
 #include <QLocalServer>
 #include <QLocalSocket>
 
@@ -11,8 +13,23 @@ SingleInstance::SingleInstance(const QString &key, QObject *parent) : QObject(pa
     m_name = QStringLiteral("switchyard-") + QString::fromLatin1(digest.toHex().left(16));
 }
 
+SingleInstance::~SingleInstance() = default;
+
 bool SingleInstance::claim()
 {
+    // Two launches at once (autostart and a click) must not both win: the lock decides, the socket only
+    // carries the "raise" message.
+    m_lock = std::make_unique<QLockFile>(QDir(QDir::tempPath()).filePath(m_name + QStringLiteral(".lock")));
+    m_lock->setStaleLockTime(0); // a crashed instance's lock is stale by its dead PID, whatever its age
+    if (!m_lock->tryLock(200)) {
+        QLocalSocket other;
+        other.connectToServer(m_name);
+        if (other.waitForConnected(1000)) {
+            other.write("raise\n");
+            other.waitForBytesWritten(500);
+        }
+        return false;
+    }
     QLocalSocket probe;
     probe.connectToServer(m_name);
     if (probe.waitForConnected(500)) {

@@ -130,12 +130,12 @@ void ModelsPage::onItemChanged(QTreeWidgetItem *item, int column)
 {
     if (m_refreshing || !item->data(NameColumn, ProviderRole).isValid())
         return;
-    QList<ProviderConfig> providers = m_editor->config().providers;
     // Saving rebuilds the tree, which deletes the item whose change is being signalled: act once it returns.
     auto later = [this](std::function<void()> work) { QMetaObject::invokeMethod(this, std::move(work), Qt::QueuedConnection); };
-    auto save = [this, &providers, later] {
-        later([this, providers] {
-            m_editor->setProviders(providers, [this](bool saved, const QString &error) {
+    // The change is applied to the providers as they are when the save runs, not to a copy taken now.
+    auto save = [this, later](std::function<void(QList<ProviderConfig> &)> change) {
+        later([this, change] {
+            m_editor->updateProviders(change, [this](bool saved, const QString &error) {
                 m_error->setText(error);
                 m_error->setVisible(!saved);
                 if (!saved)
@@ -158,36 +158,38 @@ void ModelsPage::onItemChanged(QTreeWidgetItem *item, int column)
             refuse(tr("A public model name cannot be empty or contain spaces."));
             return;
         }
-        for (ProviderConfig &p : providers) {
-            for (ModelMapping &m : p.models) {
-                if (m.publicName == oldName)
-                    m.publicName = newName;
+        save([oldName, newName](QList<ProviderConfig> &providers) {
+            for (ProviderConfig &p : providers) {
+                for (ModelMapping &m : p.models) {
+                    if (m.publicName == oldName)
+                        m.publicName = newName;
+                }
             }
-        }
-        save();
+        });
         return;
     }
+    const QList<ProviderConfig> &providers = m_editor->config().providers;
     const int pi = item->data(NameColumn, ProviderRole).toInt();
     const int mi = item->data(NameColumn, MappingRole).toInt();
     if (pi >= providers.size() || mi >= providers.at(pi).models.size())
         return;
-    ProviderConfig &p = providers[pi];
+    const QString providerName = providers.at(pi).name;
     const QString text = item->text(column).trimmed();
     bool ok = true;
+    int number = 0;
     switch (column) {
     case NameColumn: // the provider's name: renamed on the Providers page
         later([this] { refresh(); });
         return;
     case LocalColumn:
         ok = !text.isEmpty();
-        p.models[mi].localName = text;
         break;
     case PriorityColumn:
-        p.priority = text.toInt(&ok);
+        number = text.toInt(&ok);
         break;
     case WeightColumn:
-        p.weight = text.toInt(&ok);
-        ok = ok && p.weight >= 1;
+        number = text.toInt(&ok);
+        ok = ok && number >= 1;
         break;
     default:
         ok = false;
@@ -198,5 +200,16 @@ void ModelsPage::onItemChanged(QTreeWidgetItem *item, int column)
                    .arg(text));
         return;
     }
-    save();
+    save([providerName, mi, column, text, number](QList<ProviderConfig> &all) {
+        for (ProviderConfig &p : all) {
+            if (p.name != providerName)
+                continue;
+            if (column == LocalColumn && mi < p.models.size())
+                p.models[mi].localName = text;
+            else if (column == PriorityColumn)
+                p.priority = number;
+            else if (column == WeightColumn)
+                p.weight = number;
+        }
+    });
 }

@@ -12,6 +12,7 @@
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QHostInfo>
 #include <QJsonArray>
 #include <QInputDialog>
 #include <QJsonObject>
@@ -34,10 +35,13 @@ QString clockTime(qint64 wallMs)
 // Where nodes join this gateway: the API's base URL with ws and /ws.
 QString hubUrl(const Gateway *gateway)
 {
-    QString url = gateway->baseUrl();
-    url.replace(QLatin1String("http"), QLatin1String("ws"));
-    url.replace(QLatin1String("/v1"), QLatin1String("/ws"));
-    return url;
+    // Listening on every address (0.0.0.0, ::): other machines know this one by its name.
+    QString host = gateway->host();
+    if (host == QLatin1String("0.0.0.0") || host == QLatin1String("::"))
+        host = QHostInfo::localHostName();
+    else if (host.contains(QLatin1Char(':')))
+        host = QLatin1Char('[') + host + QLatin1Char(']');
+    return QStringLiteral("ws://%1:%2/ws").arg(host).arg(gateway->port());
 }
 
 QString sinceText(const QString &iso)
@@ -194,8 +198,9 @@ QWidget *NodesPage::buildHubGroup()
 void NodesPage::loadSettings()
 {
     const ColinkSettings &c = m_editor->config().colink;
-    m_serverUrl->setText(c.serverUrl);
-    m_token->clear();
+    // What the user is typing stays; setText also marks the field unmodified again.
+    if (!m_serverUrl->isModified())
+        m_serverUrl->setText(c.serverUrl);
     m_token->setPlaceholderText(m_editor->hasNodeToken() ? tr("Stored in the keychain; type to replace")
                                                          : tr("client-… (kept in the system keychain)"));
     m_maxParallel->setValue(qMax(1, c.maxParallel));
@@ -218,6 +223,7 @@ void NodesPage::saveSettings(const std::function<void()> &then)
                                       return;
                                   }
                                   m_token->clear();
+                                  m_serverUrl->setText(m_editor->config().colink.serverUrl);
                                   if (then)
                                       then();
                               });

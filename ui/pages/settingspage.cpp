@@ -224,7 +224,9 @@ void SettingsPage::apply()
     m_applyResult->clear();
     m_editor->setGatewaySettings(settings, [this, listenChanged](bool ok, const QString &error) {
         if (ok) {
-            m_applyResult->setText(tr("Saved. Serving at %1").arg(m_gateway->baseUrl()));
+            m_applyResult->setText(m_gateway->isListening() ? tr("Saved. Serving at %1").arg(m_gateway->baseUrl())
+                                                            : tr("Saved. The gateway is paused; it will serve at "
+                                                                 "the new address when you resume it."));
             return;
         }
         if (listenChanged)

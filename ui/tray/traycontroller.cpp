@@ -47,7 +47,11 @@ TrayController::TrayController(Gateway *gateway, ConfigEditor *editor, MainWindo
             }
             return;
         }
-        m_editor->setSharing(on, [this](bool, const QString &) { refresh(); });
+        m_editor->setSharing(on, [this](bool ok, const QString &error) {
+            refresh();
+            if (!ok && m_icon)
+                m_icon->showMessage(tr("Switchyard could not change sharing"), error, QSystemTrayIcon::Warning);
+        });
     });
     connect(m_pause, &QAction::triggered, this, &TrayController::setPaused);
     connect(quit, &QAction::triggered, qApp, &QApplication::quit);
@@ -83,8 +87,12 @@ void TrayController::attachWhenAvailable()
     m_icon = new QSystemTrayIcon(this);
     m_icon->setContextMenu(m_menu);
     connect(m_icon, &QSystemTrayIcon::activated, this, [this](QSystemTrayIcon::ActivationReason reason) {
+#ifndef Q_OS_MACOS // there a click opens the menu; raising the window as well would be in the way
         if (reason == QSystemTrayIcon::Trigger && m_window)
             m_window->raiseToFront();
+#else
+        Q_UNUSED(reason);
+#endif
     });
     refresh();
     m_icon->show();
@@ -96,17 +104,13 @@ void TrayController::attachWhenAvailable()
 
 void TrayController::setPaused(bool paused)
 {
-    if (paused == m_paused)
+    if (paused == m_gateway->isPaused())
         return;
     if (paused) {
-        m_pausedHost = m_gateway->host();
-        m_pausedPort = m_gateway->port();
-        m_paused = true;
-        m_gateway->stopListening();
+        m_gateway->pause();
     } else {
         QString error;
-        m_paused = false;
-        if (!m_gateway->listen(m_pausedHost, m_pausedPort, &error) && m_window)
+        if (!m_gateway->resume(&error) && m_window)
             m_window->setListenProblem(error);
     }
     refresh();
@@ -122,7 +126,8 @@ void TrayController::refresh()
 {
     const bool serving = m_gateway->isListening();
     const NodeClient::Status node = m_gateway->node()->status();
-    if (m_paused)
+    const bool paused = m_gateway->isPaused();
+    if (paused)
         m_state = AppIcon::State::Paused;
     else if (!serving || !m_editor->keychainAvailable())
         m_state = AppIcon::State::Error;
@@ -135,11 +140,16 @@ void TrayController::refresh()
     m_copy->setEnabled(serving);
     m_today->setText(tr("Requests today: %1").arg(m_requestsToday));
     m_share->setChecked(m_gateway->node()->isEnabled());
-    m_pause->setChecked(m_paused);
+    m_pause->setChecked(paused);
+    m_pause->setEnabled(serving || paused); // nothing to pause when not serving
 
     if (!m_icon)
         return;
-    m_icon->setIcon(AppIcon::forState(m_state));
+    // Painting the icon is not free and every new icon is a D-Bus signal: only when the state changes.
+    if (m_shownState != m_state || m_icon->icon().isNull()) {
+        m_shownState = m_state;
+        m_icon->setIcon(AppIcon::forState(m_state));
+    }
     QString tip;
     switch (m_state) {
     case AppIcon::State::Serving:

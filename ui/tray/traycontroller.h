@@ -4,6 +4,7 @@
 
 #include <QObject>
 #include <QPointer>
+#include <optional>
 
 class ConfigEditor;
 class Gateway;
@@ -26,7 +27,6 @@ public:
 
     AppIcon::State state() const { return m_state; }
     QMenu *menu() const { return m_menu; }
-    bool isPaused() const { return m_paused; }
     void setPaused(bool paused);
 
 private:
@@ -46,8 +46,6 @@ private:
     QAction *m_share;
     QAction *m_pause;
     AppIcon::State m_state = AppIcon::State::Serving;
-    bool m_paused = false;
-    QString m_pausedHost;
-    quint16 m_pausedPort = 0;
+    std::optional<AppIcon::State> m_shownState;
     qint64 m_requestsToday = 0;
 };
