@@ -1,0 +1,31 @@
+# Makes the switchyard target Switchyard.app on macOS (included from app/CMakeLists.txt, where the target lives):
+# Info.plist for a tray-first app (LSUIElement: no Dock icon), the icon (painted by switchyard_iconwriter, packed
+# by iconutil, which only macOS has), and an install step that runs macdeployqt, so that `cpack -G DragNDrop`
+# packs a bundle carrying its Qt frameworks and plugins, QtKeychain and yaml-cpp.
+
+set(iconset ${CMAKE_CURRENT_BINARY_DIR}/switchyard.iconset)
+set(icns ${CMAKE_CURRENT_BINARY_DIR}/switchyard.icns)
+find_program(SWITCHYARD_ICONUTIL iconutil REQUIRED)
+add_custom_command(OUTPUT ${icns}
+    COMMAND ${CMAKE_COMMAND} -E rm -rf ${iconset}
+    COMMAND switchyard_iconwriter --iconset ${iconset}
+    COMMAND ${SWITCHYARD_ICONUTIL} -c icns ${iconset} -o ${icns}
+    DEPENDS switchyard_iconwriter
+    COMMENT "Painting the macOS icon"
+    VERBATIM)
+target_sources(switchyard PRIVATE ${icns})
+set_source_files_properties(${icns} PROPERTIES MACOSX_PACKAGE_LOCATION Resources)
+
+set_target_properties(switchyard PROPERTIES
+    MACOSX_BUNDLE TRUE
+    OUTPUT_NAME Switchyard
+    MACOSX_BUNDLE_INFO_PLIST ${CMAKE_CURRENT_LIST_DIR}/Info.plist.in
+    MACOSX_BUNDLE_BUNDLE_NAME Switchyard
+    MACOSX_BUNDLE_GUI_IDENTIFIER io.switchyard.app
+    MACOSX_BUNDLE_ICON_FILE switchyard.icns
+    MACOSX_BUNDLE_SHORT_VERSION_STRING ${PROJECT_VERSION}
+    MACOSX_BUNDLE_BUNDLE_VERSION ${PROJECT_VERSION})
+
+# macdeployqt, run at install time on the installed bundle (the bundle must be installed at the prefix's top).
+qt_generate_deploy_app_script(TARGET switchyard OUTPUT_SCRIPT switchyard_deploy_script NO_UNSUPPORTED_PLATFORM_ERROR)
+install(SCRIPT ${switchyard_deploy_script})
