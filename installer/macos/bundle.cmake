@@ -16,6 +16,16 @@ add_custom_command(OUTPUT ${icns}
 target_sources(switchyard PRIVATE ${icns})
 set_source_files_properties(${icns} PROPERTIES MACOSX_PACKAGE_LOCATION Resources)
 
+# The oldest macOS the bundle runs on: the deployment target if one is set, else the build machine's version,
+# since Homebrew builds its Qt for the macOS it runs on. Info.plist.in reads this variable.
+if(CMAKE_OSX_DEPLOYMENT_TARGET)
+    set(SWITCHYARD_MACOS_MINIMUM ${CMAKE_OSX_DEPLOYMENT_TARGET})
+else()
+    execute_process(COMMAND sw_vers -productVersion OUTPUT_VARIABLE macos_version OUTPUT_STRIP_TRAILING_WHITESPACE)
+    string(REGEX MATCH "^[0-9]+" macos_major "${macos_version}")
+    set(SWITCHYARD_MACOS_MINIMUM ${macos_major}.0)
+endif()
+
 set_target_properties(switchyard PROPERTIES
     MACOSX_BUNDLE TRUE
     OUTPUT_NAME Switchyard
