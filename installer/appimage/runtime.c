@@ -109,6 +109,7 @@ static int extract(const char *image, off_t offset, const char *dest)
     if (sqfs_open_image(&fs, image, (size_t)offset) != SQFS_OK)
         return -1;
     if ((mkdir(dest, 0755) != 0 && errno != EEXIST) || sqfs_traverse_open(&trv, &fs, sqfs_inode_root(&fs)) != SQFS_OK) {
+        close(fs.fd);
         sqfs_destroy(&fs);
         return -1;
     }
@@ -229,6 +230,16 @@ static void serve(const char *self, off_t offset, const char *mountpoint, int re
     if (write(ready, "1", 1) != 1)
         _exit(1);
     close(ready);
+    /* Hold no terminal, pipe or folder of the caller's: `$(app --version)` must not wait for this helper, nor
+       a folder stay busy because the app was started from it. */
+    const int null = open("/dev/null", O_RDWR);
+    if (null >= 0) {
+        dup2(null, 0), dup2(null, 1), dup2(null, 2);
+        if (null > 2)
+            close(null);
+    }
+    if (chdir("/") != 0)
+        _exit(1);
 
     struct fuse_buf buf = {0};
     for (;;) {

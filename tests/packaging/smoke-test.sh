@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The packages' smoke test (`./dev package` runs it after building them, so CI does too):
 #   .deb       its Depends name the libraries Switchyard links and loads, apt can resolve them, it holds the
-#              binary, the desktop entry, the metainfo and the icons, and its binary serves /health
+#              binary, the desktop entry, the metainfo and the icons, and its binary serves /health, unpacked
+#              and (given unshare -m) installed with dpkg -i into a throwaway copy of this machine's root
 #   .AppImage  its binary serves /health from a minimal environment (`env -i`), through FUSE and without it,
 #              loads no Qt library from the host, and still runs with the host's Qt hidden (`unshare -m`)
 #   smoke-test.sh DEB APPIMAGE
@@ -165,7 +166,33 @@ check_appimage() {
   keychain_roundtrip appimage-keychain
 }
 
-# ---- with the host's Qt hidden ----
+# ---- in a private mount namespace (unshare -m) ----
+
+# A real `dpkg -i` into a throwaway copy of this machine's root (an overlay whose writes land in a tmpfs), so
+# the package's triggers run and nothing touches the machine itself; then the installed switchyard serves.
+installed_deb_checks() {
+  local overlay=$WORK/overlay root=$WORK/overlay/root
+  mkdir -p "$overlay"
+  mount -t tmpfs none "$overlay"
+  mkdir -p "$overlay/upper" "$overlay/work" "$root"
+  if ! mount -t overlay overlay -o "lowerdir=/,upperdir=$overlay/upper,workdir=$overlay/work" "$root"; then
+    echo "smoke-test: skipped: dpkg -i into a throwaway root (this kernel cannot lay an overlay over /)"
+    return
+  fi
+  mount --bind /proc "$root/proc"
+  mount --bind /dev "$root/dev"
+  mkdir -p "$root$WORK"
+  mount --bind "$WORK" "$root$WORK" # the config, data folders and logs, at the same paths inside
+  cp "$DEB" "$WORK/switchyard.deb"
+  chroot "$root" dpkg -i "$WORK/switchyard.deb" >"$WORK/dpkg-i.log" 2>&1 \
+    || { cat "$WORK/dpkg-i.log" >&2; fail "dpkg -i into a throwaway root"; }
+  [ -x "$root/usr/bin/switchyard" ] && [ -f "$root/usr/share/applications/switchyard.desktop" ] \
+    || fail "dpkg -i did not install the binary and the desktop entry"
+  ok "dpkg -i into a throwaway root: $(grep -c '^Processing triggers' "$WORK/dpkg-i.log") triggers ran (desktop database, icon cache)"
+  serve deb-installed -- /usr/sbin/chroot "$root" /usr/bin/switchyard --headless
+}
+
+# With the host's Qt hidden:
 
 # Runs inside `unshare -m`: empty files over the host's Qt, QtKeychain, yaml-cpp and libsecret libraries, an empty folder
 # over its Qt plugins. Mounts made here vanish with the namespace.
@@ -197,6 +224,7 @@ hidden_qt_checks() {
 
 if [ "${1:-}" = "--inside-namespace" ]; then
   # Re-entered by ourselves under `unshare -m`, with the state of the outer run in the environment.
+  installed_deb_checks
   hidden_qt_checks
   exit 0
 fi
@@ -224,6 +252,7 @@ check_appimage
 if unshare -m true 2>/dev/null; then
   unshare -m "$(realpath "$0")" --inside-namespace
 else
-  echo "smoke-test: skipped: the hidden-Qt checks (unshare -m is not permitted here); the maps checks above stand"
+  echo "smoke-test: skipped: dpkg -i into a throwaway root and the hidden-Qt checks (unshare -m is not" \
+       "permitted here); dpkg-deb -x and the maps checks above stand"
 fi
 echo "smoke-test: all checks passed"
