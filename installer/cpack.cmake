@@ -3,7 +3,7 @@
 
 set(CPACK_PACKAGE_NAME Switchyard)
 set(CPACK_PACKAGE_VENDOR "Switchyard")
-set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "Desktop AI gateway: one local OpenAI/Anthropic-compatible API over many providers")
+set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "${PROJECT_DESCRIPTION}")
 # Lines kept short: Debian shows the long description as written.
 string(JOIN "\n" CPACK_PACKAGE_DESCRIPTION
     "Switchyard turns the API keys you hold (OpenAI, Anthropic, Gemini, DeepSeek,"

@@ -11,7 +11,8 @@ find_program(SWITCHYARD_MKSQUASHFS mksquashfs PATHS /usr/sbin /sbin)
 
 add_custom_target(appdir
     COMMAND ${CMAKE_COMMAND} -E env PATCHELF=${SWITCHYARD_PATCHELF}
-            ${CMAKE_CURRENT_LIST_DIR}/make-appdir.sh ${CMAKE_BINARY_DIR} ${SWITCHYARD_APPDIR} $<TARGET_FILE:Qt6::qtpaths>
+            ${CMAKE_CURRENT_LIST_DIR}/make-appdir.sh
+            ${CMAKE_BINARY_DIR} ${SWITCHYARD_APPDIR} $<TARGET_FILE:Qt6::qtpaths>
     USES_TERMINAL
     VERBATIM)
 add_dependencies(appdir switchyard switchyard_icons)

@@ -52,8 +52,9 @@ done
 # host's), GL/EGL/DRM/Wayland/Vulkan (tied to the host's drivers), X11 and the core xcb library (the X server's
 # protocol partners of the drivers), fontconfig and freetype (the host's fonts and configuration), D-Bus and
 # systemd/udev (tied to the running daemons). Everything those need comes from the host too (added below).
-host_only='^(ld-linux.*|libc|libm|libdl|libpthread|librt|libresolv|libutil|libanl|libnsl|libmvec|libBrokenLocale|libthread_db'
-host_only+='|libstdc\+\+|libgcc_s|libGL|libEGL|libGLX|libGLdispatch|libOpenGL|libGLESv2|libgbm|libdrm|libvulkan|libwayland-.*'
+host_only='^(ld-linux.*|libc|libm|libdl|libpthread|librt|libresolv|libutil|libanl|libnsl|libmvec|libBrokenLocale'
+host_only+='|libthread_db|libstdc\+\+|libgcc_s'
+host_only+='|libGL|libEGL|libGLX|libGLdispatch|libOpenGL|libGLESv2|libgbm|libdrm|libvulkan|libwayland-.*'
 host_only+='|libX11|libX11-xcb|libxcb|libxcb-dri2|libxcb-dri3|libxcb-glx|libxcb-present|libxshmfence'
 host_only+='|libfontconfig|libfreetype|libdbus-1|libsystemd|libudev)\.so(\..*)?$'
 

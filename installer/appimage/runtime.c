@@ -4,9 +4,9 @@
  * A type-2 AppImage is an ELF program (this one, with "AI\x02" at byte 8) followed by a squashfs image of the
  * AppDir. Started, the runtime finds the image at the end of its own ELF, mounts it read-only with FUSE in a
  * helper process and execs the image's AppRun; when the application and everything it started have exited
- * (the last holder of a "keep-alive" pipe closes it) the helper unmounts. Hosts without usable FUSE (containers
- * without /dev/fuse, no fusermount3 for non-root users) get the image extracted to a temporary folder instead,
- * which is deleted when the application exits.
+ * (the last holder of a "keep-alive" pipe closes it) the helper unmounts. Hosts without usable FUSE
+ * (containers without /dev/fuse, no fusermount3 for non-root users) get the image extracted to a temporary
+ * folder instead, which is deleted when the application exits.
  *
  * Written for this project because Debian ships no AppImage runtime, but ships what one needs: squashfuse's
  * low-level FUSE operations (libsquashfuse_ll.a), libfuse3.a and the decompressors, all linked statically so
@@ -89,7 +89,8 @@ static int extract_file(sqfs *fs, sqfs_inode *inode, const char *path, mode_t mo
         sqfs_off_t n = (sqfs_off_t)inode->xtra.reg.file_size - at;
         if (n > (sqfs_off_t)sizeof buf)
             n = sizeof buf;
-        if (sqfs_read_range(fs, inode, at, &n, buf) != SQFS_OK || n <= 0 || write_all(fd, buf, (size_t)n) != 0) {
+        if (sqfs_read_range(fs, inode, at, &n, buf) != SQFS_OK || n <= 0
+            || write_all(fd, buf, (size_t)n) != 0) {
             close(fd);
             return -1;
         }
@@ -108,7 +109,8 @@ static int extract(const char *image, off_t offset, const char *dest)
     int result = 0;
     if (sqfs_open_image(&fs, image, (size_t)offset) != SQFS_OK)
         return -1;
-    if ((mkdir(dest, 0755) != 0 && errno != EEXIST) || sqfs_traverse_open(&trv, &fs, sqfs_inode_root(&fs)) != SQFS_OK) {
+    if ((mkdir(dest, 0755) != 0 && errno != EEXIST)
+        || sqfs_traverse_open(&trv, &fs, sqfs_inode_root(&fs)) != SQFS_OK) {
         close(fs.fd);
         sqfs_destroy(&fs);
         return -1;
@@ -177,7 +179,7 @@ static int remove_entry(const char *path, const struct stat *st, int flag, struc
 static pid_t app_pid;
 static void forward_signal(int sig) { kill(app_pid, sig); }
 
-/* Extracts to a fresh temporary folder, runs AppRun as a child, deletes the folder, exits as the child did. */
+/* Extracts to a fresh temporary folder, runs AppRun as a child, deletes the folder, exits as AppRun did. */
 static int extract_and_run(const char *self, off_t offset, char **argv)
 {
     char dir[PATH_MAX], apprun[PATH_MAX + 8];
@@ -337,8 +339,8 @@ int main(int argc, char **argv)
     const char *force = getenv("APPIMAGE_EXTRACT_AND_RUN");
     if (!force || strcmp(force, "1") != 0) {
         mount_and_exec(self, offset, argv);
-        fprintf(stderr, "AppImage runtime: FUSE is not available here; extracting to a temporary folder instead "
-                        "(install fuse3 to start faster)\n");
+        fprintf(stderr, "AppImage runtime: FUSE is not available here; extracting to a temporary folder "
+                        "instead (install fuse3 to start faster)\n");
     }
     return extract_and_run(self, offset, argv);
 }
