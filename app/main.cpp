@@ -142,6 +142,9 @@ int runHeadless(QCoreApplication &app, const CommandLine &commandLine)
 int runDesktop(QApplication &app, const CommandLine &commandLine)
 {
     app.setWindowIcon(AppIcon::application());
+    // Wayland compositors match windows to switchyard.desktop (its name, its icon) by this; X11 by the
+    // desktop entry's StartupWMClass.
+    QGuiApplication::setDesktopFileName(QStringLiteral("switchyard"));
     Language::install(app);
     SingleInstance instance(commandLine.configPath.isEmpty() ? AppController::defaultConfigPath()
                                                               : QFileInfo(commandLine.configPath).absoluteFilePath());

@@ -297,7 +297,16 @@ bool HttpServerCompat::startListening(const QHostAddress &address, quint16 port,
         delete server;
         return false;
     }
+    // Qt 6.8's bind() refuses a server that is not listening and says so; 6.4's returns nothing.
+#if QT_VERSION >= QT_VERSION_CHECK(6, 8, 0)
+    if (!bind(server)) {
+        *error = QStringLiteral("QHttpServer refused the listening socket");
+        delete server;
+        return false;
+    }
+#else
     bind(server);
+#endif
     m_tcpServer = server;
     return true;
 }
@@ -319,8 +328,13 @@ HttpRequest HttpServerCompat::convert(const QHttpServerRequest &request) const
     out.method = methodName(request.method());
     out.path = request.url().path();
     out.query = request.query();
+#if QT_VERSION >= QT_VERSION_CHECK(6, 8, 0)
+    // Qt 6.8 gives a QHttpHeaders, which is not a range of pairs but converts to one.
+    out.headers = request.headers().toListOfPairs();
+#else
     for (const auto &header : request.headers())
         out.headers.append(header);
+#endif
     out.body = request.body();
     out.peer = request.remoteAddress();
     return out;
