@@ -1,5 +1,7 @@
 #include "providerdialog.h"
 
+#include "inlineerror.h"
+
 #include "modelmappingeditor.h"
 #include "providers/adapter.h"
 #include "providers/providerpresets.h"
@@ -19,26 +21,9 @@
 
 namespace {
 
-// Readable on light and dark themes alike.
-QColor errorColor(const QWidget *widget)
-{
-    const bool dark = widget->palette().color(QPalette::Window).lightness() < 128;
-    return dark ? QColor(0xff, 0x7b, 0x72) : QColor(0xb4, 0x23, 0x18);
-}
-
 QLabel *messageLabel(const char *objectName, QWidget *parent)
 {
-    auto *label = new QLabel(parent);
-    label->setObjectName(QLatin1String(objectName));
-    label->setWordWrap(true);
-    label->setTextFormat(Qt::PlainText);
-    label->setTextInteractionFlags(
-        Qt::TextSelectableByMouse); // so a user can copy it into a search or a report
-    QPalette palette = label->palette();
-    palette.setColor(QPalette::WindowText, errorColor(parent));
-    label->setPalette(palette);
-    label->hide();
-    return label;
+    return InlineError::create(parent, QLatin1String(objectName));
 }
 
 // A field with its message under it, as one cell of the form.
@@ -440,7 +425,7 @@ void ProviderDialog::onTestFinished(const ModelLister::Result &result)
     setBusy(false);
     QPalette palette = m_testStatus->palette();
     palette.setColor(
-        QPalette::WindowText, result.ok() ? this->palette().color(QPalette::WindowText) : errorColor(this));
+        QPalette::WindowText, result.ok() ? this->palette().color(QPalette::WindowText) : InlineError::color(this));
     m_testStatus->setPalette(palette);
     if (result.ok()) {
         m_models->addFetched(result.models);

@@ -5,6 +5,7 @@
 #include "core/clock.h"
 #include "hub/hub.h"
 #include "routing/router.h"
+#include "inlineerror.h"
 
 #include <QDateTime>
 #include <QHeaderView>
@@ -40,11 +41,7 @@ ModelsPage::ModelsPage(Gateway *gateway, ConfigEditor *editor, QWidget *parent)
     m_tree->header()->setSectionResizeMode(NameColumn, QHeaderView::Stretch);
     m_tree->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed);
     layout->addWidget(m_tree, 1);
-    m_error = new QLabel(this);
-    m_error->setObjectName(QStringLiteral("modelsError"));
-    m_error->setWordWrap(true);
-    m_error->setStyleSheet(QStringLiteral("color: #c5221f;"));
-    m_error->hide();
+    m_error = InlineError::create(this, QStringLiteral("modelsError"));
     layout->addWidget(m_error);
 
     connect(m_tree, &QTreeWidget::itemChanged, this, &ModelsPage::onItemChanged);

@@ -5,6 +5,7 @@
 #include "hub/hub.h"
 #include "node/nodeclient.h"
 #include "tokenrevealdialog.h"
+#include "inlineerror.h"
 
 #include <QCheckBox>
 #include <QDateTime>
@@ -104,11 +105,7 @@ QWidget *NodesPage::buildSharingGroup()
     form->addRow(tr("Parallel calls"), m_maxParallel);
     m_save = new QPushButton(tr("Save"), group);
     m_save->setObjectName(QStringLiteral("saveNodeSettings"));
-    m_settingsError = new QLabel(group);
-    m_settingsError->setObjectName(QStringLiteral("nodeSettingsError"));
-    m_settingsError->setWordWrap(true);
-    m_settingsError->setStyleSheet(QStringLiteral("color: #c5221f;"));
-    m_settingsError->hide();
+    m_settingsError = InlineError::create(group, QStringLiteral("nodeSettingsError"));
     auto *row = new QHBoxLayout;
     row->addWidget(m_save);
     row->addWidget(m_settingsError, 1);
@@ -184,11 +181,7 @@ QWidget *NodesPage::buildHubGroup()
     layout->addWidget(new QLabel(tr("Node tokens (one per machine or person; revoking one disconnects its nodes):"),
                                  group));
     layout->addLayout(tokensRow);
-    m_tokenError = new QLabel(group);
-    m_tokenError->setObjectName(QStringLiteral("nodeTokenError"));
-    m_tokenError->setWordWrap(true);
-    m_tokenError->setStyleSheet(QStringLiteral("color: #c5221f;"));
-    m_tokenError->hide();
+    m_tokenError = InlineError::create(group, QStringLiteral("nodeTokenError"));
     layout->addWidget(m_tokenError);
     connect(generate, &QPushButton::clicked, this, &NodesPage::generateNodeToken);
     connect(revoke, &QPushButton::clicked, this, &NodesPage::revokeNodeToken);

@@ -5,6 +5,7 @@
 #include "providerdialog.h"
 #include "core/clock.h"
 #include "routing/router.h"
+#include "inlineerror.h"
 
 #include <QDateTime>
 #include <QHBoxLayout>
@@ -50,11 +51,7 @@ ProvidersPage::ProvidersPage(Gateway *gateway, ConfigEditor *editor, QWidget *pa
     m_empty->setWordWrap(true);
     layout->addWidget(m_empty);
 
-    m_error = new QLabel(this);
-    m_error->setObjectName(QStringLiteral("providersError"));
-    m_error->setWordWrap(true);
-    m_error->setStyleSheet(QStringLiteral("color: #c5221f;"));
-    m_error->hide();
+    m_error = InlineError::create(this, QStringLiteral("providersError"));
     layout->addWidget(m_error);
 
     auto *buttons = new QHBoxLayout;

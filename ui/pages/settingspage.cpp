@@ -4,6 +4,7 @@
 #include "desktop/autostart.h"
 #include "desktop/language.h"
 #include "gateway.h"
+#include "inlineerror.h"
 #include "tokenrevealdialog.h"
 
 #include <QApplication>
@@ -22,26 +23,6 @@
 #include <QScrollArea>
 #include <QSpinBox>
 #include <QVBoxLayout>
-
-namespace {
-
-QLabel *errorLabel(QWidget *parent, const QString &objectName)
-{
-    auto *label = new QLabel(parent);
-    label->setObjectName(objectName);
-    label->setWordWrap(true);
-    label->setStyleSheet(QStringLiteral("color: #c5221f;"));
-    label->hide();
-    return label;
-}
-
-void showError(QLabel *label, const QString &text)
-{
-    label->setText(text);
-    label->setVisible(!text.isEmpty());
-}
-
-} // namespace
 
 SettingsPage::SettingsPage(Gateway *gateway, ConfigEditor *editor, QWidget *parent)
     : QWidget(parent), m_gateway(gateway), m_editor(editor)
@@ -85,7 +66,7 @@ QWidget *SettingsPage::buildServingGroup()
     listen->addWidget(new QLabel(tr("Port"), group));
     listen->addWidget(m_port);
     form->addRow(tr("Listen address"), listen);
-    m_listenError = errorLabel(group, QStringLiteral("listenError"));
+    m_listenError = InlineError::create(group, QStringLiteral("listenError"));
     form->addRow(QString(), m_listenError);
 
     m_cors = new QPlainTextEdit(group);
@@ -135,7 +116,7 @@ QWidget *SettingsPage::buildTokensGroup()
     m_tokens->setObjectName(QStringLiteral("accessTokens"));
     m_tokens->setMaximumHeight(110);
     layout->addWidget(m_tokens);
-    m_tokenError = errorLabel(group, QStringLiteral("tokenError"));
+    m_tokenError = InlineError::create(group, QStringLiteral("tokenError"));
     layout->addWidget(m_tokenError);
     auto *buttons = new QHBoxLayout;
     auto *generate = new QPushButton(tr("Generate token…"), group);
@@ -175,7 +156,7 @@ QWidget *SettingsPage::buildDesktopGroup()
     m_startAtLogin->setEnabled(Autostart::isSupported());
     m_startAtLogin->setChecked(Autostart::isEnabled());
     form->addRow(QString(), m_startAtLogin);
-    m_desktopError = errorLabel(group, QStringLiteral("desktopError"));
+    m_desktopError = InlineError::create(group, QStringLiteral("desktopError"));
     form->addRow(QString(), m_desktopError);
     connect(m_startAtLogin, &QCheckBox::toggled, this, [this](bool on) {
         QString error;
@@ -183,7 +164,7 @@ QWidget *SettingsPage::buildDesktopGroup()
             const QSignalBlocker blocker(m_startAtLogin);
             m_startAtLogin->setChecked(!on);
         }
-        showError(m_desktopError, error);
+        InlineError::show(m_desktopError, error);
     });
     return group;
 }
@@ -220,7 +201,7 @@ void SettingsPage::apply()
     settings.banSeconds = m_banSeconds->value();
     settings.maxAttempts = m_attempts->value();
     const bool listenChanged = settings.host != m_gateway->host() || settings.port != m_gateway->port();
-    showError(m_listenError, {});
+    InlineError::show(m_listenError, {});
     m_applyResult->clear();
     m_editor->setGatewaySettings(settings, [this, listenChanged](bool ok, const QString &error) {
         if (ok) {
@@ -230,7 +211,7 @@ void SettingsPage::apply()
             return;
         }
         if (listenChanged)
-            showError(m_listenError, error);
+            InlineError::show(m_listenError, error);
         else
             m_applyResult->setText(error);
     });
@@ -245,7 +226,7 @@ void SettingsPage::generateToken()
     if (!ok)
         return;
     m_editor->createAccessToken(name, [this, name](bool created, const QString &tokenOrError) {
-        showError(m_tokenError, created ? QString() : tokenOrError);
+        InlineError::show(m_tokenError, created ? QString() : tokenOrError);
         if (created)
             showTokenOnce(name.trimmed(), tokenOrError);
     });
@@ -268,6 +249,6 @@ void SettingsPage::revokeToken()
         return;
     const QString name = selected.first()->text();
     m_editor->revokeAccessToken(name, [this](bool ok, const QString &error) {
-        showError(m_tokenError, ok ? QString() : error);
+        InlineError::show(m_tokenError, ok ? QString() : error);
     });
 }
