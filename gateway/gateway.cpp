@@ -70,6 +70,8 @@ void Gateway::applyConfig(const Config &config, const ResolvedKeys &keys)
     m_access->configure(config.gateway.accessTokens, config.gateway.corsOrigins);
     m_router->setBanSeconds(config.gateway.banSeconds);
     m_log->setRetention(config.gateway.logRetentionDays, config.gateway.logMaxRows);
+    if (m_http)
+        m_http->setHeaderTimeoutMs(config.gateway.headerTimeoutMs);
 
     QList<BackendPtr> backends;
     for (const ProviderConfig &p : config.providers) {
@@ -138,6 +140,7 @@ bool Gateway::listen(const QString &host, quint16 port, QString *error)
     server->setWebSocketGate(
         QLatin1String(Hub::path), [this](const HttpRequest &r) { return m_hub->verifyUpgrade(r); },
         [this](QWebSocket *socket) { m_hub->accept(socket); });
+    server->setHeaderTimeoutMs(m_config.gateway.headerTimeoutMs);
     QString why;
     if (!server->startListening(address, port, &why)) {
         delete server;

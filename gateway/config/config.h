@@ -55,6 +55,7 @@ struct GatewaySettings final {
     int maxAttempts = 3;
     Timeouts timeouts;
     qint64 maxBodyBytes = 32 * 1024 * 1024;
+    int headerTimeoutMs = 30'000; // a connection must send a complete request head this soon (see HeaderDeadline)
     int logRetentionDays = 30;
     int logMaxRows = 200'000;
 };

@@ -177,7 +177,8 @@ void Reader::readGateway(const YAML::Node &node, GatewaySettings &out)
     warnUnknownKeys(node, QStringLiteral("gateway."),
                     {QStringLiteral("listen"), QStringLiteral("access_tokens"), QStringLiteral("cors_origins"),
                      QStringLiteral("ban_seconds"), QStringLiteral("max_attempts"), QStringLiteral("timeouts"),
-                     QStringLiteral("max_body_bytes"), QStringLiteral("log")});
+                     QStringLiteral("max_body_bytes"), QStringLiteral("header_timeout_ms"),
+                     QStringLiteral("log")});
     if (const auto listen = node["listen"]) {
         if (!ConfigLoader::parseListen(string(listen, QStringLiteral("gateway.listen")), &out.host, &out.port))
             fail(listen, QStringLiteral("gateway.listen"), QStringLiteral("expected HOST:PORT, e.g. 127.0.0.1:8790"));
@@ -204,6 +205,9 @@ void Reader::readGateway(const YAML::Node &node, GatewaySettings &out)
     if (node["max_body_bytes"])
         out.maxBodyBytes = integer(node["max_body_bytes"], QStringLiteral("gateway.max_body_bytes"), 1024,
                                    1024LL * 1024 * 1024);
+    if (node["header_timeout_ms"])
+        out.headerTimeoutMs = int(integer(node["header_timeout_ms"], QStringLiteral("gateway.header_timeout_ms"), 100,
+                                          600'000));
     if (const auto log = node["log"]) {
         requireMap(log, QStringLiteral("gateway.log"));
         warnUnknownKeys(log, QStringLiteral("gateway.log."),

@@ -71,6 +71,8 @@ QByteArray ConfigWriter::toYaml(const Config &config)
     if (t.connectMs != d.connectMs || t.firstByteMs != d.firstByteMs || t.idleMs != d.idleMs)
         emitTimeouts(out, t);
     out << YAML::Key << "max_body_bytes" << YAML::Value << g.maxBodyBytes;
+    if (g.headerTimeoutMs != defaults.headerTimeoutMs)
+        out << YAML::Key << "header_timeout_ms" << YAML::Value << g.headerTimeoutMs;
     out << YAML::Key << "log" << YAML::Value << YAML::BeginMap << YAML::Key << "retention_days" << YAML::Value
         << g.logRetentionDays << YAML::Key << "max_rows" << YAML::Value << g.logMaxRows << YAML::EndMap;
     out << YAML::EndMap;

@@ -134,6 +134,8 @@ void HttpExchange::onBytesWritten()
 void HttpExchange::finishLater()
 {
     m_finished = true;
+    if (m_socket && !m_closeAfter)
+        HeaderDeadline::armFor(m_socket); // the connection now waits for its next request
 #if SWITCHYARD_HTTPSERVER_SOCKET_API
     // Qt 6.4 ignores "Connection: close"; honour it once the answer is flushed.
     if (m_closeAfter && m_socket)
@@ -210,6 +212,49 @@ void HttpExchange::abortConnection()
     deleteLater();
 }
 
+// ---- HeaderDeadline ----
+
+HeaderDeadline::HeaderDeadline(QTcpSocket *socket, int timeoutMs) : QObject(socket), m_socket(socket)
+{
+    m_timer.setSingleShot(true);
+    m_timer.setInterval(timeoutMs);
+    connect(&m_timer, &QTimer::timeout, this, [this] {
+        qCInfo(lcServer).noquote() << "closing the connection from" << m_socket->peerAddress().toString()
+                                   << "after" << m_timer.interval() << "ms without a complete request head";
+        m_socket->abort();
+    });
+    // Connected before QHttpServer's own readyRead handler, so the new bytes can be looked at before it reads them.
+    connect(socket, &QTcpSocket::readyRead, this, &HeaderDeadline::scan);
+    arm();
+}
+
+void HeaderDeadline::arm()
+{
+    m_tail.clear();
+    m_waiting = true;
+    m_timer.start();
+}
+
+void HeaderDeadline::armFor(QTcpSocket *socket)
+{
+    if (auto *deadline = socket->findChild<HeaderDeadline *>(QString(), Qt::FindDirectChildrenOnly))
+        deadline->arm();
+}
+
+void HeaderDeadline::scan()
+{
+    if (!m_waiting)
+        return;
+    const QByteArray window = m_tail + m_socket->peek(m_socket->bytesAvailable());
+    // The head ends with an empty line; HTTP parsers (Qt's included) also accept a bare LF as a line end.
+    if (window.contains("\n\r\n") || window.contains("\n\n")) {
+        m_waiting = false;
+        m_timer.stop();
+        return;
+    }
+    m_tail = window.right(2);
+}
+
 // ---- TrackingTcpServer ----
 
 void TrackingTcpServer::incomingConnection(qintptr descriptor)
@@ -222,6 +267,7 @@ void TrackingTcpServer::incomingConnection(qintptr descriptor)
     // A relayed answer leaves in several writes (headers, pieces, end); with Nagle each one after the first
     // waits for the client's delayed ACK, adding up to 40 ms.
     socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+    new HeaderDeadline(socket, m_headerTimeoutMs);
     const auto key = qMakePair(socket->peerAddress().toString(), socket->peerPort());
     m_sockets.insert(key, socket);
     connect(socket, &QObject::destroyed, this, [this, key] { m_sockets.remove(key); });
@@ -289,9 +335,17 @@ void HttpServerCompat::refuseUpgrade(const QHttpServerRequest &request, HttpExch
                       reasonPhrase(status) + '\n');
 }
 
+void HttpServerCompat::setHeaderTimeoutMs(int ms)
+{
+    m_headerTimeoutMs = ms;
+    if (m_tcpServer)
+        m_tcpServer->setHeaderTimeoutMs(ms);
+}
+
 bool HttpServerCompat::startListening(const QHostAddress &address, quint16 port, QString *error)
 {
     auto *server = new TrackingTcpServer(this);
+    server->setHeaderTimeoutMs(m_headerTimeoutMs);
     if (!server->listen(address, port)) {
         *error = server->errorString();
         delete server;

@@ -11,6 +11,7 @@
 #include <QHostAddress>
 #include <QPointer>
 #include <QTcpServer>
+#include <QTimer>
 #include <QUrlQuery>
 #include <functional>
 #include <optional>
@@ -73,6 +74,29 @@ private:
 #endif
 };
 
+// Closes a connection that has not finished sending a request head (request line and headers) within the
+// header timeout of connecting or of the end of its previous answer, so a client trickling its headers
+// (slowloris) or idling on a keep-alive connection cannot hold a socket forever. Once the head is complete
+// it is disarmed: a slow body upload or a long streamed answer is not cut. A child of its socket.
+class HeaderDeadline final : public QObject
+{
+    Q_OBJECT
+
+public:
+    HeaderDeadline(QTcpSocket *socket, int timeoutMs);
+    // Starts waiting for the next request head (on connect, and after each answer on a kept-alive connection).
+    void arm();
+    static void armFor(QTcpSocket *socket);
+
+private:
+    void scan();
+
+    QTcpSocket *m_socket;
+    QTimer m_timer;
+    QByteArray m_tail; // the last bytes seen, so a blank line split across two reads is still found
+    bool m_waiting = false;
+};
+
 // Accepts connections and remembers each socket by its peer, so a request can be matched to its socket on
 // Qt versions whose responder hides it.
 class TrackingTcpServer final : public QTcpServer
@@ -82,12 +106,14 @@ class TrackingTcpServer final : public QTcpServer
 public:
     using QTcpServer::QTcpServer;
     QTcpSocket *socketFor(const QHostAddress &peer, quint16 peerPort) const;
+    void setHeaderTimeoutMs(int ms) { m_headerTimeoutMs = ms; }
 
 protected:
     void incomingConnection(qintptr descriptor) override;
 
 private:
     QHash<QPair<QString, quint16>, QPointer<QTcpSocket>> m_sockets;
+    int m_headerTimeoutMs = 30'000;
 };
 
 class HttpServerCompat final : public QAbstractHttpServer
@@ -111,6 +137,8 @@ public:
     bool startListening(const QHostAddress &address, quint16 port, QString *error);
     quint16 port() const;
     void stopListening();
+    // How long a connection may take to send a request head (see HeaderDeadline); applies to new connections.
+    void setHeaderTimeoutMs(int ms);
 
 protected:
 #if SWITCHYARD_HTTPSERVER_SOCKET_API
@@ -134,4 +162,5 @@ private:
     UpgradeVerifier m_upgradeVerifier;
     WebSocketHandler m_webSocketHandler;
     QPointer<TrackingTcpServer> m_tcpServer;
+    int m_headerTimeoutMs = 30'000;
 };

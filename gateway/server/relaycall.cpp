@@ -277,7 +277,7 @@ void RelayCall::handleErrorStatus()
             // The client speaks the provider's language: its error, untouched, is the most useful answer.
             headers.append({QByteArrayLiteral("Content-Type"),
                             contentType.isEmpty() ? QByteArrayLiteral("application/json") : contentType});
-            m_exchange->respond(status, headers, m_errorBody);
+            m_exchange->respond(status, headers, redactedBody(m_errorBody));
         } else {
             headers.append({QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json")});
             m_exchange->respond(status, headers,
@@ -429,6 +429,14 @@ void RelayCall::releaseCandidate()
         m_ctx.router->release(*m_candidate);
         m_acquired = false;
     }
+}
+
+QByteArray RelayCall::redactedBody(QByteArray body) const
+{
+    // The same for an upstream error body passed on as it is.
+    if (m_candidate && m_candidate->backend->apiKey.size() >= 8)
+        body.replace(m_candidate->backend->apiKey.toUtf8(), redactSecret(m_candidate->backend->apiKey).toUtf8());
+    return body;
 }
 
 QString RelayCall::redacted(QString text) const

@@ -81,6 +81,7 @@ private:
     void dropUpstream();
     void releaseCandidate();
     QString redacted(QString text) const;
+    QByteArray redactedBody(QByteArray body) const;
 
     RelayContext m_ctx;
     InboundCall m_call;
