@@ -11,6 +11,7 @@
 TailFollower::TailFollower(QTableView *view, LogFilterProxy *proxy, RequestLogModel *model, QObject *parent)
     : QObject(parent)
     , m_view(view)
+    , m_viewport(view->viewport())
     , m_proxy(proxy)
     , m_model(model)
 {
@@ -35,12 +36,12 @@ TailFollower::TailFollower(QTableView *view, LogFilterProxy *proxy, RequestLogMo
     connect(proxy, &QAbstractItemModel::layoutChanged, this, refollow);
     connect(view->verticalScrollBar(), &QScrollBar::valueChanged, this, &TailFollower::onScrolled);
     // Shown for the first time, or resized: the newest row must still be in sight.
-    view->viewport()->installEventFilter(this);
+    m_viewport->installEventFilter(this);
 }
 
 bool TailFollower::eventFilter(QObject *watched, QEvent *event)
 {
-    if (watched == m_view->viewport() && event->type() == QEvent::Resize && m_following)
+    if (event->type() == QEvent::Resize && watched == m_viewport && m_following)
         scrollToNewest();
     return QObject::eventFilter(watched, event);
 }

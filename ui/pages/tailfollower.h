@@ -1,9 +1,11 @@
 #pragma once
 
 #include <QObject>
+#include <QPointer>
 
 class LogFilterProxy;
 class QTableView;
+class QWidget;
 class RequestLogModel;
 
 // Follow mode for a log view, as in a terminal: while the newest row is on screen, new rows keep it there;
@@ -40,6 +42,9 @@ private:
     bool newestOnScreen() const;
 
     QTableView *m_view;
+    // The viewport the filter watches, kept apart from m_view: the viewport sends events while the view's own
+    // destructor runs, when asking m_view for it is a call on a half-destroyed object.
+    QPointer<QWidget> m_viewport;
     LogFilterProxy *m_proxy;
     RequestLogModel *m_model;
     bool m_following = true;
