@@ -10,17 +10,10 @@ BIN=$(readlink -f "${1:?path to the switchyard binary}")
 SECONDS_PER_RUN=${2:-8}
 HERE=$(cd "$(dirname "$0")" && pwd)
 
-as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
-missing=()
-for p in wrk nginx-light curl; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
-done
+source "$HERE/../../.ci/install-missing.sh"
 # Any nginx flavour will do; install the light one only when none is there.
-command -v nginx >/dev/null && missing=("${missing[@]/nginx-light}")
-if [ -n "${missing[*]// }" ]; then
-  as_root apt-get update -qq
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends ${missing[*]}
-fi
+install_missing wrk curl
+command -v nginx >/dev/null || install_missing nginx-light
 
 WORK=$(mktemp -d)
 UP=18801 PX=18802 SY=18803

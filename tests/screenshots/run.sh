@@ -32,20 +32,7 @@ SCREEN_H=800
 # --- packages -------------------------------------------------------------------------------------------
 PACKAGES=(xvfb trayer imagemagick xdotool openbox x11-utils x11-xserver-utils faketime fonts-wqy-microhei
           gnome-keyring dbus nodejs curl)
-as_root() {
-  if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
-}
-install_missing() {
-  local missing=()
-  for p in "$@"; do
-    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
-  done
-  if [ ${#missing[@]} -gt 0 ]; then
-    echo "==> installing: ${missing[*]}"
-    as_root apt-get update -qq
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
-  fi
-}
+source "$ROOT/.ci/install-missing.sh"
 install_missing "${PACKAGES[@]}"
 if [ -z "${SWITCHYARD:-}" ]; then
   (cd "$ROOT" && ./dev build >/dev/null) # the pictures show this source tree (quick when it is up to date)
