@@ -13,6 +13,7 @@
 
 class AccessControl;
 class ApiServer;
+struct ConnectionLimits;
 class Clock;
 class HttpServerCompat;
 class Hub;
@@ -76,6 +77,8 @@ Q_SIGNALS:
     void listeningChanged();
 
 private:
+    ConnectionLimits connectionLimits() const;
+
     GatewayOptions m_options;
     std::unique_ptr<Clock> m_ownClock;
     Config m_config;
