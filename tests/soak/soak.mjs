@@ -373,8 +373,9 @@ ${provider(`node-${i}-provider`, port)}
   const rows = Number(execFileSync('sqlite3', [join(work, 'hub', 'data', 'requests.sqlite'),
     `SELECT count(*) FROM requests WHERE endpoint = '/v1/chat/completions' AND ts_ms >= ${started}`]).toString().trim());
   const logged = execFileSync('sqlite3', [join(work, 'hub', 'data', 'requests.sqlite'),
-    `SELECT coalesce(provider, '-') || ' ' || status || ' ' || count(*) FROM requests
-     WHERE endpoint = '/v1/chat/completions' AND ts_ms >= ${started} GROUP BY provider, status ORDER BY count(*) DESC`]).toString().trim();
+    `SELECT backend || ' ' || status || ' ' || count(*) FROM (SELECT status,
+       CASE WHEN provider LIKE 'node:%' THEN 'nodes' ELSE coalesce(provider, '-') END AS backend FROM requests
+       WHERE endpoint = '/v1/chat/completions' AND ts_ms >= ${started}) GROUP BY backend, status ORDER BY count(*) DESC`]).toString().trim();
   const attempts = execFileSync('sqlite3', [join(work, 'hub', 'data', 'requests.sqlite'),
     `SELECT attempts || ' attempt(s): ' || count(*) FROM requests WHERE endpoint = '/v1/chat/completions' AND ts_ms >= ${started} GROUP BY attempts`]).toString().trim();
 
