@@ -53,6 +53,7 @@ private Q_SLOTS:
     void parallelWithOneFailingModel();
     void parallelFailFastSkipsTheRest();
     void parallelLogsEachPromptLikeAChatCall();
+    void clientLeavingStopsTheProviders();
     void compareWithOneFailingModel();
     void chainPassesEachOutputToTheNextStep();
     void chainStopsAtTheFailingStep();
@@ -288,6 +289,33 @@ void TestRest::parallelLogsEachPromptLikeAChatCall()
         QCOMPARE(record.status, record.publicModel == QLatin1String("m-openai") ? 200 : 502);
         QCOMPARE(record.provider, record.publicModel == QLatin1String("m-openai") ? QStringLiteral("oa") : QStringLiteral("broken"));
     }
+}
+
+void TestRest::clientLeavingStopsTheProviders()
+{
+    FakeUpstream::Behavior hang;
+    hang.mode = FakeUpstream::Mode::Hang;
+    m_broken->setBehavior(hang);
+    QVERIFY(m_fx->start(config()));
+    QList<RequestRecord> records;
+    QObject::connect(m_fx->gateway(), &Gateway::requestFinished, m_fx->gateway(),
+                     [&records](const RequestRecord &record) { records.append(record); });
+    RawClient client;
+    QVERIFY(client.connectTo(m_fx->gateway()->port()));
+    client.sendPost("/api/v1/parallel",
+                    body(QJsonObject{{QStringLiteral("tasks"), QJsonArray{task(QStringLiteral("m-broken"), QStringLiteral("a")),
+                                                                          task(QStringLiteral("m-broken"), QStringLiteral("b"))}},
+                                     {QStringLiteral("max_parallel"), 1}}),
+                    {{"Content-Type", "application/json"}});
+    QVERIFY(TestHttp::waitUntil([this] { return m_broken->requestCount() == 1; }));
+    client.close();
+    // The provider's work is abandoned at once, and the prompt not yet started never starts.
+    QVERIFY(TestHttp::waitUntil([this] { return m_broken->abortedByPeer() == 1; }));
+    QVERIFY(TestHttp::waitUntil([&records] { return !records.isEmpty(); }));
+    QCOMPARE(records.first().status, 499);
+    QTest::qWait(200);
+    QCOMPARE(m_broken->requestCount(), 1);
+    QCOMPARE(records.size(), 1);
 }
 
 void TestRest::compareWithOneFailingModel()
