@@ -150,7 +150,10 @@ private:
                 checkContent(body.value(QLatin1String("content")), where + QStringLiteral(" requestBody"));
             }
             QSet<QString> declared;
-            for (const QJsonValue &p : op.value(QLatin1String("parameters")).toArray() + item.value(QLatin1String("parameters")).toArray()) {
+            QJsonArray parameters = op.value(QLatin1String("parameters")).toArray();
+            for (const QJsonValue &p : item.value(QLatin1String("parameters")).toArray()) // the path item's apply too
+                parameters.append(p);
+            for (const QJsonValue &p : std::as_const(parameters)) {
                 const QJsonObject parameter = deref(p.toObject());
                 const QString in = parameter.value(QLatin1String("in")).toString();
                 if (!QSet<QString>{QStringLiteral("path"), QStringLiteral("query"), QStringLiteral("header"), QStringLiteral("cookie")}.contains(in))
