@@ -59,5 +59,4 @@ void BufferedExchange::finish()
     if (m_done)
         return;
     m_done = true;
-    Q_EMIT finished();
 }

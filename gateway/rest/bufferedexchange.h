@@ -34,9 +34,6 @@ public:
     // A prompt's answer is text; anything larger than this is not worth holding for a JSON reply.
     static constexpr qint64 maxBodyBytes = 16 * 1024 * 1024;
 
-Q_SIGNALS:
-    void finished();
-
 private:
     void finish();
 

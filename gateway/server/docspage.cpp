@@ -1,6 +1,7 @@
 #include "docspage.h"
 
 #include <QFile>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QStringList>
@@ -129,6 +130,7 @@ nav ul{list-style:none;padding:0;margin:0}nav li{margin:.15em 0}nav a{text-decor
 .get{background:#2f7d32}.post{background:#1f5fbf}.delete{background:#b3261e}.put,.patch{background:#8a5a00}
 pre{background:#f3f5f8;border:1px solid #e3e7ee;padding:.6em;overflow:auto;font-size:.85em}
 .type,.status{font-family:monospace;font-weight:bold}.access{color:#5b6472;font-size:.9em}
+nav .group{font-weight:bold;margin-top:.8em}h2{margin:.6em 0 .2em}
 table{border-collapse:collapse}td,th{border:1px solid #dde2ea;padding:.2em .6em;text-align:left}
 )";
 
@@ -192,17 +194,39 @@ QByteArray render(const QJsonObject &spec)
     const QJsonObject paths = spec.value(QLatin1String("paths")).toObject();
     static const QStringList methods{QStringLiteral("get"), QStringLiteral("post"), QStringLiteral("put"),
                                      QStringLiteral("patch"), QStringLiteral("delete")};
-    QString nav, body;
+    // Operations grouped by their first tag, in the order of the document's tags list (then as met; untagged last).
+    QStringList groups;
+    QHash<QString, QString> groupDescription;
+    for (const QJsonValue &tag : spec.value(QLatin1String("tags")).toArray()) {
+        groups << tag.toObject().value(QLatin1String("name")).toString();
+        groupDescription.insert(groups.last(), tag.toObject().value(QLatin1String("description")).toString());
+    }
+    QHash<QString, QString> groupNav, groupBody;
     for (auto it = paths.begin(); it != paths.end(); ++it) {
         const QJsonObject item = it.value().toObject();
         for (const QString &method : methods) {
             if (!item.contains(method))
                 continue;
             const QJsonObject op = item.value(method).toObject();
-            nav += QStringLiteral("<li><a href=\u0022#%1\u0022><span class=\u0022method %2\u0022>%3</span> %4</a></li>")
-                       .arg(anchorFor(method, it.key()), method, method.toUpper(), esc(it.key()));
-            body += operationHtml(method, it.key(), op, spec);
+            QString group = op.value(QLatin1String("tags")).toArray().at(0).toString();
+            if (group.isEmpty())
+                group = QStringLiteral("Other");
+            if (!groups.contains(group))
+                groups << group;
+            groupNav[group] += QStringLiteral("<li><a href=\u0022#%1\u0022><span class=\u0022method %2\u0022>%3</span> %4</a></li>")
+                                   .arg(anchorFor(method, it.key()), method, method.toUpper(), esc(it.key()));
+            groupBody[group] += operationHtml(method, it.key(), op, spec);
         }
+    }
+    QString nav, body;
+    for (const QString &group : std::as_const(groups)) {
+        if (!groupBody.contains(group))
+            continue;
+        nav += QStringLiteral("<li class=group>%1</li>%2").arg(esc(group), groupNav.value(group));
+        body += QStringLiteral("<h2>%1</h2>").arg(esc(group));
+        if (!groupDescription.value(group).isEmpty())
+            body += QStringLiteral("<p>%1</p>").arg(esc(groupDescription.value(group)));
+        body += groupBody.value(group);
     }
     const QString title = info.value(QLatin1String("title")).toString();
     const QString html =

@@ -37,6 +37,13 @@ public:
             fail(QStringLiteral("paths must be an object"));
         const QJsonObject schemes = m_doc.value(QLatin1String("components")).toObject().value(QLatin1String("securitySchemes")).toObject();
         checkSecurity(m_doc.value(QLatin1String("security")), schemes, QStringLiteral("security"));
+        QSet<QString> tagNames;
+        for (const QJsonValue &tag : m_doc.value(QLatin1String("tags")).toArray()) {
+            const QString name = tag.toObject().value(QLatin1String("name")).toString();
+            if (name.isEmpty() || tagNames.contains(name))
+                fail(QStringLiteral("tags: each needs a name, once"));
+            tagNames.insert(name);
+        }
 
         const QJsonObject paths = m_doc.value(QLatin1String("paths")).toObject();
         for (auto it = paths.begin(); it != paths.end(); ++it)
@@ -392,6 +399,11 @@ void TestOpenApi::docsPageShowsEveryOperation()
             QVERIFY2(html.contains(QStringLiteral("id=\u0022%1-").arg(op.key())), qPrintable(op.key() + it.key()));
         }
     }
+    // Operations are grouped under the document's tags, in its order.
+    const qsizetype openAi = html.indexOf(QStringLiteral("<h2>OpenAI</h2>"));
+    const qsizetype rest = html.indexOf(QStringLiteral("<h2>clinvk REST</h2>"));
+    QVERIFY(openAi > 0 && rest > openAi);
+    QVERIFY(html.indexOf(QStringLiteral("<code>/api/v1/chain</code>")) > rest);
     // Request and response examples are on the page: the prompt example's body, and a result's fields.
     QVERIFY(html.contains(QStringLiteral("Explain async/await in one sentence.")));
     QVERIFY(html.contains(QStringLiteral("&quot;latency_ms&quot;")));
