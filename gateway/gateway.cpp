@@ -5,6 +5,7 @@
 #include "hub/hub.h"
 #include "metrics/metrics.h"
 #include "providers/registry.h"
+#include "rest/clinvkapi.h"
 #include "routing/router.h"
 #include "server/accesscontrol.h"
 #include "server/apiserver.h"
@@ -43,6 +44,7 @@ Gateway::Gateway(const GatewayOptions &options, QObject *parent)
     relay.metrics = m_metrics.get();
     relay.settings = &m_config.gateway;
     m_api = std::make_unique<ApiServer>(this, m_access.get(), relay);
+    m_clinvk = std::make_unique<ClinvkApi>(this, relay, m_api->routes());
     m_hub = new Hub(m_router, m_options.hubTimings, this);
     m_node = new NodeClient(relay, m_options.nodeTimings, this);
     connect(m_log, &RequestLog::recorded, this, &Gateway::requestFinished);

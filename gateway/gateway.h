@@ -13,6 +13,7 @@
 
 class AccessControl;
 class ApiServer;
+class ClinvkApi;
 struct ConnectionLimits;
 class Clock;
 class HttpServerCompat;
@@ -66,6 +67,8 @@ public:
     RequestLog *requestLog() const { return m_log; }
     Metrics *metrics() const { return m_metrics.get(); }
     Hub *hub() const { return m_hub; }
+    // The HTTP API, for its route table (the /openapi.json completeness test reads it).
+    const ApiServer *api() const { return m_api.get(); }
     // Node mode ("share this machine"), switchable at run time.
     NodeClient *node() const { return m_node; }
     void setNodeEnabled(bool enabled);
@@ -97,5 +100,6 @@ private:
     std::unique_ptr<Metrics> m_metrics;
     std::unique_ptr<AccessControl> m_access;
     std::unique_ptr<ApiServer> m_api;
+    std::unique_ptr<ClinvkApi> m_clinvk; // adds clinvk's /api/v1 endpoints to m_api's routes
     QPointer<HttpServerCompat> m_http;
 };

@@ -14,6 +14,7 @@
 #include <QPointer>
 #include <QSet>
 #include <QTimer>
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -43,6 +44,9 @@ struct InboundCall final {
     // Calls this machine serves for a Co-Link server use local providers only: a hub node's answer
     // relayed back out as a node could loop between gateways.
     bool localProvidersOnly = false;
+    // Called once when the call has ended and its answer is written, with the request log's row: callers
+    // inside the gateway (the /api/v1 batch endpoints) learn from it who served the call and how.
+    std::function<void(const RequestRecord &)> onComplete;
 };
 
 // One client request relayed to a backend (a provider or a hub node), with failover before the first byte
