@@ -37,6 +37,8 @@ TaskJob::~TaskJob()
 
 void TaskJob::submit(const Submission &submission)
 {
+    if (m_task.finished())
+        return; // cancelled before it started (a synchronous caller that hung up at once)
     m_exchange = new MemoryExchange(this);
     connect(m_exchange, &MemoryExchange::completed, this, &TaskJob::onSubmitAnswered);
 

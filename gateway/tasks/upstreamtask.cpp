@@ -105,6 +105,11 @@ std::optional<QJsonObject> normalizedResult(const QJsonObject &answer, qint64 cr
         return result;
     }
     QJsonArray items;
+    // The Akash Chat proxy's image model: {"code": 200, "data": {"jobId", "prompt", "pic": url}}.
+    const QJsonObject akash = data.toObject();
+    if (akash.value(QLatin1String("pic")).isString())
+        items.append(QJsonObject{{QStringLiteral("url"), akash.value(QLatin1String("pic")).toString()},
+                                 {QStringLiteral("revised_prompt"), akash.value(QLatin1String("prompt")).toString()}});
     for (const QJsonValue &r : answer.value(QLatin1String("results")).toArray()) {
         if (r.isString())
             items.append(QJsonObject{{QStringLiteral("url"), r.toString()}});

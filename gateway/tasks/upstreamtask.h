@@ -27,7 +27,7 @@ QString idOf(const QJsonObject &answer);
 State parse(const QJsonObject &answer);
 
 // A finished generation's answer as an OpenAI images response: "data" kept as it is, EvoLink's "results"
-// (URLs) turned into data: [{url}]. nullopt when it holds no result at all.
+// (URLs) and the Akash proxy's data.pic turned into data: [{url}]. nullopt when it holds no result at all.
 std::optional<QJsonObject> normalizedResult(const QJsonObject &answer, qint64 createdSeconds);
 
 // OpenAI's inner error object from an error body in OpenAI's shape, or a plain message.

@@ -53,6 +53,8 @@ private Q_SLOTS:
     void asyncTaskFailsWhenEveryProviderFails();
     void cancelAbortsTheHangingUpstream();
     void cancelFinishedTaskIs409();
+    void cancelStopsPollingTheProvider();
+    void syncClientHangingUpAbortsTheUpstream();
     void unknownTaskIs404();
     void badInput_data();
     void badInput();
@@ -261,6 +263,42 @@ void TestTasks::cancelFinishedTaskIs409()
     QCOMPARE(str(errorOf(r), "type"), QStringLiteral("invalid_request_error"));
     QVERIFY(str(errorOf(r), "message").contains(QStringLiteral("completed")));
     QCOMPARE(str(jsonOf(getTask(id)), "status"), QStringLiteral("completed")); // untouched
+}
+
+void TestTasks::cancelStopsPollingTheProvider()
+{
+    FakeUpstream::Behavior evolink;
+    evolink.mode = FakeUpstream::Mode::Tasks;
+    evolink.holdTasks = true;
+    m_a->setBehavior(evolink);
+    QVERIFY(m_fx->start(config({m_a.get()})));
+    const QString id = str(jsonOf(post(QStringLiteral("/v1/images/generations"), asyncImageBody)), "id");
+    QVERIFY(TestHttp::waitUntil([&] { return !m_a->taskIds().isEmpty() && m_a->pollCount(m_a->taskIds().first()) >= 1; }));
+    const auto cancelled = post(QStringLiteral("/v1/tasks/%1/cancel").arg(id), {});
+    QCOMPARE(cancelled.status, 200);
+    QCOMPARE(str(jsonOf(cancelled), "status"), QStringLiteral("cancelled"));
+    const int polls = m_a->pollCount(m_a->taskIds().first());
+    QTest::qWait(600); // three poll intervals at most: none may come
+    QCOMPARE(m_a->pollCount(m_a->taskIds().first()), polls);
+    QCOMPARE(str(jsonOf(getTask(id)), "status"), QStringLiteral("cancelled"));
+}
+
+void TestTasks::syncClientHangingUpAbortsTheUpstream()
+{
+    m_a->setBehavior({FakeUpstream::Mode::Hang});
+    QVERIFY(m_fx->start(config({m_a.get()})));
+    RawClient client;
+    QVERIFY(client.connectTo(m_fx->gateway()->port()));
+    client.sendPost("/v1/images/generations", imageBody);
+    QVERIFY(TestHttp::waitUntil([&] { return m_a->requestCount() == 1; }));
+    client.close();
+    QVERIFY2(TestHttp::waitUntil([&] { return m_a->abortedByPeer() == 1; }), "nobody waits for the images any more");
+    m_fx->gateway()->requestLog()->flush();
+    QVERIFY(TestHttp::waitUntil([&] {
+        m_fx->gateway()->requestLog()->flush();
+        const auto rows = m_fx->gateway()->requestLog()->recent(1);
+        return !rows.isEmpty() && rows.first().status == 499;
+    }));
 }
 
 void TestTasks::unknownTaskIs404()
@@ -551,6 +589,8 @@ void TestTasks::upstreamTaskParsing_data()
                                                 << QStringLiteral("processing") << 100 << QString() << QString();
     QTest::newRow("openai images answer") << QByteArray(R"({"created":1,"data":[{"url":"https://x/1.png"}]})") << false
                                           << QStringLiteral("processing") << -1 << QString() << QString();
+    QTest::newRow("akash proxy image") << QByteArray(R"({"code":200,"data":{"model":"AkashGen","jobId":"727ef62f","prompt":"a cute anime girl","pic":"https://chat.akash.network/api/image/job_727ef62f_00001_.webp"}})")
+                                       << false << QStringLiteral("processing") << -1 << QString() << QString();
     QTest::newRow("chat completion") << QByteArray(R"({"id":"chatcmpl-1","object":"chat.completion","choices":[]})") << false
                                      << QStringLiteral("processing") << -1 << QString() << QString();
 }
@@ -564,7 +604,12 @@ void TestTasks::upstreamTaskParsing()
     QFETCH(bool, isTask);
     if (!isTask) {
         // Not a task: as a result it is used when it holds images, refused otherwise.
-        QCOMPARE(UpstreamTask::normalizedResult(o, 5).has_value(), o.contains(QLatin1String("data")));
+        const auto result = UpstreamTask::normalizedResult(o, 5);
+        QCOMPARE(result.has_value(), o.contains(QLatin1String("data")));
+        if (result) {
+            const QString url = str(result->value(QLatin1String("data")).toArray().first().toObject(), "url");
+            QVERIFY2(url.startsWith(QStringLiteral("https://")), qPrintable(url));
+        }
         return;
     }
     const UpstreamTask::State state = UpstreamTask::parse(o);
