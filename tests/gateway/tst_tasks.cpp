@@ -61,6 +61,7 @@ private Q_SLOTS:
     void pollingProviderReportsProgress();
     void pollingProviderFailureReachesTheClient();
     void syncImageOnPollingProviderWaitsForTheResult();
+    void pollingGivesUpAtTheDeadline();
     void videoTaskIsAlwaysAsync();
     void tasksSurviveARestart();
     void finishedTaskExpiresAfterRetention();
@@ -443,6 +444,27 @@ void TestTasks::syncImageOnPollingProviderWaitsForTheResult()
     QCOMPARE(r.status, 200);
     QCOMPARE(str(jsonOf(r).value(QLatin1String("data")).toArray().first().toObject(), "url"), FakeUpstream::imageUrl(0));
     QCOMPARE(m_a->pollCount(m_a->taskIds().first()), 2);
+}
+
+void TestTasks::pollingGivesUpAtTheDeadline()
+{
+    FakeUpstream::Behavior evolink;
+    evolink.mode = FakeUpstream::Mode::Tasks;
+    evolink.holdTasks = true; // never finishes
+    m_a->setBehavior(evolink);
+    Config c = config({m_a.get()});
+    c.gateway.tasks.pollTimeoutSeconds = 1;
+    QVERIFY(m_fx->start(c));
+    const QString id = str(jsonOf(post(QStringLiteral("/v1/images/generations"), asyncImageBody)), "id");
+    QVERIFY(waitForStatus(id, QStringLiteral("failed")));
+    const QJsonObject error = m_seen.last().value(QLatin1String("error")).toObject();
+    QCOMPARE(str(error, "code"), QStringLiteral("task_timeout"));
+    QVERIFY(str(error, "message").contains(QStringLiteral("poll_timeout_seconds")));
+    QVERIFY(m_a->pollCount(m_a->taskIds().first()) >= 2);
+    // Nothing polls a given-up task any more.
+    const int polls = m_a->pollCount(m_a->taskIds().first());
+    QTest::qWait(400);
+    QCOMPARE(m_a->pollCount(m_a->taskIds().first()), polls);
 }
 
 void TestTasks::videoTaskIsAlwaysAsync()
