@@ -20,11 +20,13 @@ class HttpServerCompat;
 class Hub;
 class Metrics;
 class RequestLog;
+class TaskApi;
+class TaskService;
 class Router;
 class UpstreamPool;
 
 struct GatewayOptions final {
-    QString dataDir;               // where requests.sqlite lives
+    QString dataDir;               // where requests.sqlite and tasks.sqlite live
     const Clock *clock = nullptr;  // nullptr: the steady clock
     HubTimings hubTimings;         // tests shorten these
     NodeTimings nodeTimings;
@@ -40,7 +42,7 @@ public:
     explicit Gateway(const GatewayOptions &options, QObject *parent = nullptr);
     ~Gateway() override;
 
-    // Opens the request log. Call once before listen().
+    // Opens the request log and the task store. Call once before listen().
     bool open(QString *error);
     // Replaces providers and settings. Calls in flight finish on the providers they started with.
     // Node mode follows the config's node.enabled when that changes, and is otherwise left as switched.
@@ -65,6 +67,7 @@ public:
     const Config &config() const { return m_config; }
     Router *router() const { return m_router; }
     RequestLog *requestLog() const { return m_log; }
+    TaskService *tasks() const { return m_tasks; }
     Metrics *metrics() const { return m_metrics.get(); }
     Hub *hub() const { return m_hub; }
     // The HTTP API, for its route table (the /openapi.json completeness test reads it).
@@ -101,5 +104,7 @@ private:
     std::unique_ptr<AccessControl> m_access;
     std::unique_ptr<ApiServer> m_api;
     std::unique_ptr<ClinvkApi> m_clinvk; // adds clinvk's /api/v1 endpoints to m_api's routes
+    TaskService *m_tasks = nullptr;
+    std::unique_ptr<TaskApi> m_taskApi;
     QPointer<HttpServerCompat> m_http;
 };
