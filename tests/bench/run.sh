@@ -107,3 +107,8 @@ for conns in 1 50; do
 done
 echo
 echo "switchyard peak RSS: $(grep VmHWM /proc/$SY_PID/status | awk '{print $2 " " $3}')"
+
+# Many slow streams at once: 1,000 streaming calls, one event a second each, through a second gateway process.
+echo
+command -v node >/dev/null || install_missing nodejs
+node "$HERE/slowstreams.mjs" "$BIN" "${SLOW_STREAMS:-1000}" "${SLOW_STREAM_EVENTS:-20}"
