@@ -43,6 +43,10 @@ struct InboundCall final {
     // Calls this machine serves for a Co-Link server use local providers only: a hub node's answer
     // relayed back out as a node could loop between gateways.
     bool localProvidersOnly = false;
+    // The access token that sent it, for usage per token and token quotas (see RequestRecord).
+    QString token;
+    qint64 tokenId = 0;
+    bool quotaCounted = false;
 };
 
 // One client request relayed to a backend (a provider or a hub node), with failover before the first byte
