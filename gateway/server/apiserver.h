@@ -3,16 +3,19 @@
 #include "core/gatewayerror.h"
 #include "providers/adapter.h"
 #include "server/relaycall.h"
+#include "server/routetable.h"
 
 #include <QJsonObject>
 
 class AccessControl;
+class ApiCall;
 class Gateway;
 class HttpExchange;
 struct HttpRequest;
 
-// Routes each HTTP request: checks access, validates the body, answers status endpoints itself and hands
-// model calls to a RelayCall. Errors become the client's wire format here and nowhere else.
+// Routes each HTTP request: checks access, finds the route, answers status endpoints itself and hands model
+// calls to a RelayCall. Other features add their endpoints to routes(). Errors become the client's wire format
+// (ApiCall::sendError) and nowhere else.
 class ApiServer final
 {
 public:
@@ -20,16 +23,16 @@ public:
 
     void handle(const HttpRequest &request, HttpExchange *exchange);
 
-private:
-    struct Context; // one request being dispatched
+    RouteTable &routes() { return m_routes; }
+    const RouteTable &routes() const { return m_routes; }
 
-    void dispatch(Context &ctx);
-    void handleModelCall(Context &ctx, ApiKind kind);
-    void answerTokenEstimate(Context &ctx, const QJsonObject &body);
-    void sendJson(Context &ctx, int status, const QJsonObject &body);
-    void sendError(Context &ctx, const GatewayError &error);
-    void sendRaw(Context &ctx, int status, const QByteArray &type, const QByteArray &body);
-    void logAnsweredHere(const Context &ctx, int status, const QString &error);
+private:
+    void addOwnRoutes();
+    void answerPreflight(ApiCall &call);
+    void answerMetrics(ApiCall &call);
+    void answerModel(ApiCall &call);
+    void handleModelCall(ApiCall &call, ApiKind kind);
+    void answerTokenEstimate(ApiCall &call, const QJsonObject &body);
 
     QJsonObject health() const;
     QJsonObject modelsList(WireFormat format) const;
@@ -38,4 +41,5 @@ private:
     Gateway *m_gateway;
     const AccessControl *m_access;
     RelayContext m_relay;
+    RouteTable m_routes;
 };
