@@ -9,6 +9,7 @@
 #include "server/accesscontrol.h"
 #include "server/apiserver.h"
 #include "server/httpcompat.h"
+#include "server/usageendpoint.h"
 #include "storage/requestlog.h"
 #include "tokens/tokenrules.h"
 #include "tokens/tokenwatcher.h"
@@ -53,6 +54,8 @@ Gateway::Gateway(const GatewayOptions &options, QObject *parent)
     relay.metrics = m_metrics.get();
     relay.settings = &m_config.gateway;
     m_api = std::make_unique<ApiServer>(this, m_access.get(), m_limiter.get(), relay);
+    m_usageApi = std::make_unique<UsageEndpoint>(m_log, &m_config, m_limiter.get());
+    m_usageApi->addRoutes(m_api->routes());
     m_hub = new Hub(m_router, m_options.hubTimings, this);
     m_node = new NodeClient(relay, m_options.nodeTimings, this);
     connect(m_log, &RequestLog::recorded, this, &Gateway::requestFinished);

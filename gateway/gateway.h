@@ -23,6 +23,7 @@ class RequestLog;
 class Router;
 class TokenStore;
 class TokenWatcher;
+class UsageEndpoint;
 class UpstreamPool;
 
 struct GatewayOptions final {
@@ -115,6 +116,7 @@ private:
     std::unique_ptr<AccessControl> m_access;
     std::unique_ptr<TokenLimiter> m_limiter;
     TokenWatcher *m_tokens = nullptr;
+    std::unique_ptr<UsageEndpoint> m_usageApi;
     std::unique_ptr<ApiServer> m_api;
     QPointer<HttpServerCompat> m_http;
 };
