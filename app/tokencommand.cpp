@@ -126,8 +126,7 @@ int list(const TokenStore &store, const QString &dataDir)
         const auto u = used.value(t.id);
         rows << QStringList{t.name,
                             state,
-                            t.expiresMs ? QDateTime::fromMSecsSinceEpoch(*t.expiresMs).toString(QStringLiteral("yyyy-MM-dd HH:mm"))
-                                        : QStringLiteral("never"),
+                            t.expiresMs ? TokenRules::expiryText(*t.expiresMs) : QStringLiteral("never"),
                             t.models.isEmpty() ? QStringLiteral("all") : t.models.join(QLatin1Char(',')),
                             t.cidrs.isEmpty() ? QStringLiteral("any") : t.cidrs.join(QLatin1Char(',')),
                             t.rpm > 0 ? QString::number(t.rpm) : QStringLiteral("-"),

@@ -67,6 +67,14 @@ std::optional<qint64> parseExpiry(const QString &text, qint64 nowWallMs, QString
     return std::nullopt;
 }
 
+QString expiryText(qint64 expiresMs)
+{
+    const QDateTime moment = QDateTime::fromMSecsSinceEpoch(expiresMs);
+    if (moment.time() == QTime(0, 0))
+        return moment.date().addDays(-1).toString(Qt::ISODate);
+    return moment.toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+}
+
 std::optional<QuotaPeriod> parsePeriod(const QString &text)
 {
     const QString t = text.trimmed().toLower();

@@ -19,6 +19,10 @@ bool addressAllowed(const QHostAddress &peer, const QList<Subnet> &ranges);
 // now: "30d", "12h", "15m". nullopt with *error set when it is none of these.
 std::optional<qint64> parseExpiry(const QString &text, qint64 nowWallMs, QString *error);
 
+// An expiry for people: "2026-12-31" when it is the end of that local day (as a date given on creation means),
+// otherwise "2026-12-31 18:00".
+QString expiryText(qint64 expiresMs);
+
 std::optional<QuotaPeriod> parsePeriod(const QString &text);
 QString periodName(QuotaPeriod period);
 // Where the local calendar day or month containing wallMs starts and ends.

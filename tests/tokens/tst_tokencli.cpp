@@ -166,8 +166,7 @@ void TestTokenCli::badInputExitsNonZero_data()
     QTest::newRow("past expiry") << QStringList{QStringLiteral("create"), QStringLiteral("--name=x"),
                                                 QStringLiteral("--expires"), QStringLiteral("2001-01-01")}
                                  << QByteArray("passed");
-    QTest::newRow("bad rpm") << QStringList{QStringLiteral("create"), QStringLiteral("--name=x"), QStringLiteral("--rpm"),
-                                            QStringLiteral("-3")}
+    QTest::newRow("bad rpm") << QStringList{QStringLiteral("create"), QStringLiteral("--name=x"), QStringLiteral("--rpm=abc")}
                              << QByteArray("--rpm");
     QTest::newRow("bad period") << QStringList{QStringLiteral("create"), QStringLiteral("--name=x"),
                                                QStringLiteral("--quota-requests=5"), QStringLiteral("--quota-period=week")}

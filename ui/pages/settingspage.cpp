@@ -250,8 +250,7 @@ void SettingsPage::loadTokens()
         const QString state = !t.enabled ? tr("disabled") : t.expiredAt(now) ? tr("expired") : tr("active");
         auto *item = new QTreeWidgetItem(
             m_tokens, {t.name, state,
-                       t.expiresMs ? locale.toString(QDateTime::fromMSecsSinceEpoch(*t.expiresMs), QLocale::ShortFormat)
-                                   : tr("never"),
+                       t.expiresMs ? TokenRules::expiryText(*t.expiresMs) : tr("never"),
                        limitsText(t),
                        tr("%1 requests, %2 tokens").arg(locale.toString(used.requests), locale.toString(used.tokens))});
         item->setData(0, Qt::UserRole, t.name);
