@@ -248,7 +248,7 @@ void TestEndpoints::openApiListsEveryRoute()
                              QStringLiteral("/v1/models"), QStringLiteral("/v1/models/{id}"), QStringLiteral("/health"),
                              QStringLiteral("/metrics"), QStringLiteral("/openapi.json"), QStringLiteral("/v1/messages"),
                              QStringLiteral("/v1/messages/count_tokens"), QStringLiteral("/hub/nodes"),
-                             QStringLiteral("/node"), QStringLiteral("/ws")};
+                             QStringLiteral("/node"), QStringLiteral("/ws"), QStringLiteral("/api/v1/usage")};
     const QStringList described = paths.keys();
     QCOMPARE(QSet<QString>(described.begin(), described.end()), QSet<QString>(served.begin(), served.end()));
     for (const QString &path : paths.keys()) {
