@@ -1,6 +1,7 @@
 #include "appcontroller.h"
 #include "commandline.h"
 #include "config/configloader.h"
+#include "filelimit.h"
 #include "gateway.h"
 #include "providers/registry.h"
 #include "secrets/keychainsecretstore.h"
@@ -185,6 +186,7 @@ int runDesktop(QApplication &app, const CommandLine &commandLine)
 
 int main(int argc, char **argv)
 {
+    raiseOpenFileLimit();
     QStringList arguments;
     for (int i = 0; i < argc; ++i)
         arguments << QString::fromLocal8Bit(argv[i]);

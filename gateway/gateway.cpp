@@ -129,7 +129,7 @@ void Gateway::applyConfig(const Config &config, const ResolvedKeys &keys)
     m_router->setBanSeconds(config.gateway.banSeconds);
     m_log->setRetention(config.gateway.logRetentionDays, config.gateway.logMaxRows);
     if (m_http)
-        m_http->setHeaderTimeoutMs(config.gateway.headerTimeoutMs);
+        m_http->setConnectionLimits(connectionLimits());
 
     QList<BackendPtr> backends;
     for (const ProviderConfig &p : config.providers) {
@@ -198,7 +198,7 @@ bool Gateway::listen(const QString &host, quint16 port, QString *error)
     server->setWebSocketGate(
         QLatin1String(Hub::path), [this](const HttpRequest &r) { return m_hub->verifyUpgrade(r); },
         [this](QWebSocket *socket) { m_hub->accept(socket); });
-    server->setHeaderTimeoutMs(m_config.gateway.headerTimeoutMs);
+    server->setConnectionLimits(connectionLimits());
     QString why;
     if (!server->startListening(address, port, &why)) {
         delete server;
@@ -213,6 +213,13 @@ bool Gateway::listen(const QString &host, quint16 port, QString *error)
     qCInfo(lcServer).noquote() << "listening on" << baseUrl();
     Q_EMIT listeningChanged();
     return true;
+}
+
+ConnectionLimits Gateway::connectionLimits() const
+{
+    return ConnectionLimits{.headerTimeoutMs = m_config.gateway.headerTimeoutMs,
+                            .maxBodyBytes = m_config.gateway.maxBodyBytes,
+                            .maxConnectionsPerClient = m_config.gateway.maxConnectionsPerClient};
 }
 
 void Gateway::stopListening()

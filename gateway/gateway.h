@@ -15,6 +15,7 @@
 
 class AccessControl;
 class ApiServer;
+struct ConnectionLimits;
 class Clock;
 class HttpServerCompat;
 class Hub;
@@ -96,6 +97,7 @@ Q_SIGNALS:
 
 private:
     void applyStoredTokens(const QList<TokenRecord> &tokens);
+    ConnectionLimits connectionLimits() const;
 
     GatewayOptions m_options;
     std::unique_ptr<Clock> m_ownClock;

@@ -56,7 +56,8 @@ struct GatewaySettings final {
     int maxAttempts = 3;
     Timeouts timeouts;
     qint64 maxBodyBytes = 32 * 1024 * 1024;
-    int headerTimeoutMs = 30'000; // a connection must send a complete request head this soon (see HeaderDeadline)
+    int headerTimeoutMs = 30'000; // a connection must send a complete request head this soon (see ConnectionGuard)
+    int maxConnectionsPerClient = 256; // open connections from one client address; more are answered 429
     int logRetentionDays = 30;
     int logMaxRows = 200'000;
 };

@@ -221,6 +221,7 @@ void Reader::readGateway(const YAML::Node &node, GatewaySettings &out)
                     {QStringLiteral("listen"), QStringLiteral("access_tokens"), QStringLiteral("cors_origins"),
                      QStringLiteral("ban_seconds"), QStringLiteral("max_attempts"), QStringLiteral("timeouts"),
                      QStringLiteral("max_body_bytes"), QStringLiteral("header_timeout_ms"),
+                     QStringLiteral("max_connections_per_client"),
                      QStringLiteral("log")});
     if (const auto listen = node["listen"]) {
         if (!ConfigLoader::parseListen(string(listen, QStringLiteral("gateway.listen")), &out.host, &out.port))
@@ -251,6 +252,9 @@ void Reader::readGateway(const YAML::Node &node, GatewaySettings &out)
     if (node["header_timeout_ms"])
         out.headerTimeoutMs = int(integer(node["header_timeout_ms"], QStringLiteral("gateway.header_timeout_ms"), 100,
                                           600'000));
+    if (node["max_connections_per_client"])
+        out.maxConnectionsPerClient = int(integer(node["max_connections_per_client"],
+                                                  QStringLiteral("gateway.max_connections_per_client"), 1, 1'000'000));
     if (const auto log = node["log"]) {
         requireMap(log, QStringLiteral("gateway.log"));
         warnUnknownKeys(log, QStringLiteral("gateway.log."),

@@ -73,6 +73,8 @@ QByteArray ConfigWriter::toYaml(const Config &config)
     out << YAML::Key << "max_body_bytes" << YAML::Value << g.maxBodyBytes;
     if (g.headerTimeoutMs != defaults.headerTimeoutMs)
         out << YAML::Key << "header_timeout_ms" << YAML::Value << g.headerTimeoutMs;
+    if (g.maxConnectionsPerClient != defaults.maxConnectionsPerClient)
+        out << YAML::Key << "max_connections_per_client" << YAML::Value << g.maxConnectionsPerClient;
     out << YAML::Key << "log" << YAML::Value << YAML::BeginMap << YAML::Key << "retention_days" << YAML::Value
         << g.logRetentionDays << YAML::Key << "max_rows" << YAML::Value << g.logMaxRows << YAML::EndMap;
     out << YAML::EndMap;

@@ -135,7 +135,7 @@ void HttpExchange::finishLater()
 {
     m_finished = true;
     if (m_socket && !m_closeAfter)
-        HeaderDeadline::armFor(m_socket); // the connection now waits for its next request
+        ConnectionGuard::nextRequestOn(m_socket); // the connection now waits for its next request
 #if SWITCHYARD_HTTPSERVER_SOCKET_API
     // Qt 6.4 ignores "Connection: close"; honour it once the answer is flushed.
     if (m_closeAfter && m_socket)
@@ -212,49 +212,6 @@ void HttpExchange::abortConnection()
     deleteLater();
 }
 
-// ---- HeaderDeadline ----
-
-HeaderDeadline::HeaderDeadline(QTcpSocket *socket, int timeoutMs) : QObject(socket), m_socket(socket)
-{
-    m_timer.setSingleShot(true);
-    m_timer.setInterval(timeoutMs);
-    connect(&m_timer, &QTimer::timeout, this, [this] {
-        qCInfo(lcServer).noquote() << "closing the connection from" << m_socket->peerAddress().toString()
-                                   << "after" << m_timer.interval() << "ms without a complete request head";
-        m_socket->abort();
-    });
-    // Connected before QHttpServer's own readyRead handler, so the new bytes can be looked at before it reads them.
-    connect(socket, &QTcpSocket::readyRead, this, &HeaderDeadline::scan);
-    arm();
-}
-
-void HeaderDeadline::arm()
-{
-    m_tail.clear();
-    m_waiting = true;
-    m_timer.start();
-}
-
-void HeaderDeadline::armFor(QTcpSocket *socket)
-{
-    if (auto *deadline = socket->findChild<HeaderDeadline *>(QString(), Qt::FindDirectChildrenOnly))
-        deadline->arm();
-}
-
-void HeaderDeadline::scan()
-{
-    if (!m_waiting)
-        return;
-    const QByteArray window = m_tail + m_socket->peek(m_socket->bytesAvailable());
-    // The head ends with an empty line; HTTP parsers (Qt's included) also accept a bare LF as a line end.
-    if (window.contains("\n\r\n") || window.contains("\n\n")) {
-        m_waiting = false;
-        m_timer.stop();
-        return;
-    }
-    m_tail = window.right(2);
-}
-
 // ---- TrackingTcpServer ----
 
 void TrackingTcpServer::incomingConnection(qintptr descriptor)
@@ -267,10 +224,28 @@ void TrackingTcpServer::incomingConnection(qintptr descriptor)
     // A relayed answer leaves in several writes (headers, pieces, end); with Nagle each one after the first
     // waits for the client's delayed ACK, adding up to 40 ms.
     socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
-    new HeaderDeadline(socket, m_headerTimeoutMs);
-    const auto key = qMakePair(socket->peerAddress().toString(), socket->peerPort());
+    const QString client = socket->peerAddress().toString();
+    int &open = m_connectionsPerClient[client];
+    if (open >= m_limits.maxConnectionsPerClient) {
+        qCInfo(lcServer).noquote() << "refusing a connection from" << client << "beyond its" << open << "open ones";
+        GatewayError error = GatewayError::make(
+            ErrorKind::RateLimited, QStringLiteral("too_many_connections"),
+            QStringLiteral("This client has %1 connections open to the gateway, its limit "
+                           "(gateway.max_connections_per_client). Reuse connections or close some.")
+                .arg(open));
+        error.retryAfter = "1";
+        ConnectionGuard::refuseConnection(socket, error); // never reaches QHttpServer
+        return;
+    }
+    ++open;
+    new ConnectionGuard(socket, m_limits);
+    const auto key = qMakePair(client, socket->peerPort());
     m_sockets.insert(key, socket);
-    connect(socket, &QObject::destroyed, this, [this, key] { m_sockets.remove(key); });
+    connect(socket, &QObject::destroyed, this, [this, key] {
+        m_sockets.remove(key);
+        if (--m_connectionsPerClient[key.first] <= 0)
+            m_connectionsPerClient.remove(key.first);
+    });
     addPendingConnection(socket);
 }
 
@@ -335,17 +310,17 @@ void HttpServerCompat::refuseUpgrade(const QHttpServerRequest &request, HttpExch
                       reasonPhrase(status) + '\n');
 }
 
-void HttpServerCompat::setHeaderTimeoutMs(int ms)
+void HttpServerCompat::setConnectionLimits(const ConnectionLimits &limits)
 {
-    m_headerTimeoutMs = ms;
+    m_limits = limits;
     if (m_tcpServer)
-        m_tcpServer->setHeaderTimeoutMs(ms);
+        m_tcpServer->setLimits(limits);
 }
 
 bool HttpServerCompat::startListening(const QHostAddress &address, quint16 port, QString *error)
 {
     auto *server = new TrackingTcpServer(this);
-    server->setHeaderTimeoutMs(m_headerTimeoutMs);
+    server->setLimits(m_limits);
     if (!server->listen(address, port)) {
         *error = server->errorString();
         delete server;

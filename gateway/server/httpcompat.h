@@ -5,6 +5,7 @@
 // HttpExchange, which behave the same on both.
 
 #include "server/clientexchange.h"
+#include "server/connectionguard.h"
 
 #include <QAbstractHttpServer>
 #include <QHash>
@@ -74,31 +75,9 @@ private:
 #endif
 };
 
-// Closes a connection that has not finished sending a request head (request line and headers) within the
-// header timeout of connecting or of the end of its previous answer, so a client trickling its headers
-// (slowloris) or idling on a keep-alive connection cannot hold a socket forever. Once the head is complete
-// it is disarmed: a slow body upload or a long streamed answer is not cut. A child of its socket.
-class HeaderDeadline final : public QObject
-{
-    Q_OBJECT
-
-public:
-    HeaderDeadline(QTcpSocket *socket, int timeoutMs);
-    // Starts waiting for the next request head (on connect, and after each answer on a kept-alive connection).
-    void arm();
-    static void armFor(QTcpSocket *socket);
-
-private:
-    void scan();
-
-    QTcpSocket *m_socket;
-    QTimer m_timer;
-    QByteArray m_tail; // the last bytes seen, so a blank line split across two reads is still found
-    bool m_waiting = false;
-};
-
-// Accepts connections and remembers each socket by its peer, so a request can be matched to its socket on
-// Qt versions whose responder hides it.
+// Accepts connections, puts a ConnectionGuard on each, refuses a client's connections beyond the limit, and
+// remembers each socket by its peer, so a request can be matched to its socket on Qt versions whose responder
+// hides it.
 class TrackingTcpServer final : public QTcpServer
 {
     Q_OBJECT
@@ -106,14 +85,15 @@ class TrackingTcpServer final : public QTcpServer
 public:
     using QTcpServer::QTcpServer;
     QTcpSocket *socketFor(const QHostAddress &peer, quint16 peerPort) const;
-    void setHeaderTimeoutMs(int ms) { m_headerTimeoutMs = ms; }
+    void setLimits(const ConnectionLimits &limits) { m_limits = limits; }
 
 protected:
     void incomingConnection(qintptr descriptor) override;
 
 private:
     QHash<QPair<QString, quint16>, QPointer<QTcpSocket>> m_sockets;
-    int m_headerTimeoutMs = 30'000;
+    QHash<QString, int> m_connectionsPerClient; // by peer address, accepted connections still open
+    ConnectionLimits m_limits;
 };
 
 class HttpServerCompat final : public QAbstractHttpServer
@@ -137,8 +117,8 @@ public:
     bool startListening(const QHostAddress &address, quint16 port, QString *error);
     quint16 port() const;
     void stopListening();
-    // How long a connection may take to send a request head (see HeaderDeadline); applies to new connections.
-    void setHeaderTimeoutMs(int ms);
+    // What each connection may do before a request reaches the handler (ConnectionGuard); applies to new connections.
+    void setConnectionLimits(const ConnectionLimits &limits);
 
 protected:
 #if SWITCHYARD_HTTPSERVER_SOCKET_API
@@ -162,5 +142,5 @@ private:
     UpgradeVerifier m_upgradeVerifier;
     WebSocketHandler m_webSocketHandler;
     QPointer<TrackingTcpServer> m_tcpServer;
-    int m_headerTimeoutMs = 30'000;
+    ConnectionLimits m_limits;
 };

@@ -24,6 +24,9 @@
 #include <QTcpSocket>
 #include <QTest>
 
+#include <memory>
+#include <vector>
+
 using TestHttp::waitUntil;
 
 namespace {
@@ -133,6 +136,7 @@ private Q_SLOTS:
     void anthropicClientsGetAnthropicErrors();
     void revokedTokenIsRefused();
     void oversizeBodyIs413InTheClientsFormat();
+    void tooManyConnectionsFromOneClient();
     void deeplyNestedJsonIs400();
     void slowHeadersAreCutOthersServed();
     void idleKeepAliveIsClosedButSlowBodyIsNot();
@@ -402,32 +406,125 @@ void TestSecurity::oversizeBodyIs413InTheClientsFormat()
                                                  QStringLiteral("m"));
     config.gateway.maxBodyBytes = 4096;
     QVERIFY(m_fx->start(config));
-    const QByteArray padding(256 * 1024, 'x');
-    const QByteArray big = R"({"model":"pro-model","max_tokens":5,"messages":[{"role":"user","content":")" + padding + "\"}]}";
+    const quint16 port = m_fx->gateway()->port();
 
-    // On one kept-alive connection: 413 arrives promptly, and the connection still serves the next request.
+    // A Content-Length over the limit is answered as soon as the head is in: the client need not send (and the
+    // gateway never buffers) a gigabyte first. The connection is then closed, as the body was never read.
     QTcpSocket socket;
-    socket.connectToHost(QHostAddress::LocalHost, m_fx->gateway()->port());
+    socket.connectToHost(QHostAddress::LocalHost, port);
     QVERIFY(waitUntil([&] { return socket.state() == QAbstractSocket::ConnectedState; }, 3'000));
     QElapsedTimer timer;
     timer.start();
-    socket.write("POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: "
-                 + QByteArray::number(big.size()) + "\r\n\r\n" + big);
-    const RawAnswer openAi = readAnswer(socket, 3'000);
-    QCOMPARE(openAi.status, 413);
-    QVERIFY(timer.elapsed() < 3'000);
-    QCOMPARE(json(openAi.body).value(QLatin1String("error")).toObject().value(QLatin1String("code")).toString(),
+    socket.write("POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                 "Content-Length: 1073741824\r\n\r\n{\"model\":");
+    const RawAnswer early = readAnswer(socket, 3'000);
+    QCOMPARE(early.status, 413);
+    QVERIFY2(timer.elapsed() < 1'000, qPrintable(QString::number(timer.elapsed())));
+    QVERIFY(early.head.toLower().contains("connection: close"));
+    QCOMPARE(json(early.body).value(QLatin1String("error")).toObject().value(QLatin1String("code")).toString(),
              QStringLiteral("request_too_large"));
-    socket.write("GET /health HTTP/1.1\r\nHost: x\r\n\r\n");
-    QCOMPARE(readAnswer(socket, 3'000).status, 200);
+    QVERIFY(json(early.body).value(QLatin1String("error")).toObject().value(QLatin1String("message")).toString().contains(
+        QLatin1String("1073741824")));
+    QVERIFY(waitUntil([&] { return socket.state() != QAbstractSocket::ConnectedState || socket.atEnd(); }, 6'000));
 
-    const RawAnswer anthropic = rawRequest(m_fx->gateway()->port(), "POST /v1/messages HTTP/1.1\r\nanthropic-version: 2023-06-01", big);
+    // The whole oversize body sent anyway (as clients that ignore early answers do): the answer still arrives
+    // intact, in Anthropic's format for a Messages call.
+    const QByteArray padding(256 * 1024, 'x');
+    const QByteArray big = R"({"model":"pro-model","max_tokens":5,"messages":[{"role":"user","content":")" + padding + "\"}]}";
+    const RawAnswer anthropic = rawRequest(port, "POST /v1/messages HTTP/1.1\r\nanthropic-version: 2023-06-01", big);
     QCOMPARE(anthropic.status, 413);
     const QJsonObject body = json(anthropic.body);
     QCOMPARE(body.value(QLatin1String("type")).toString(), QStringLiteral("error"));
     QCOMPARE(body.value(QLatin1String("error")).toObject().value(QLatin1String("type")).toString(),
              QStringLiteral("request_too_large"));
+
+    // Chunked bodies carry no length: one a little over the limit gets the exact check after decoding (and the
+    // connection stays usable); an endless one is cut while it streams in.
+    QTcpSocket chunked;
+    chunked.connectToHost(QHostAddress::LocalHost, port);
+    QVERIFY(waitUntil([&] { return chunked.state() == QAbstractSocket::ConnectedState; }, 3'000));
+    const QByteArray justOver = R"({"model":"pro-model","max_tokens":5,"messages":[{"role":"user","content":")"
+                                + QByteArray(5000, 'y') + "\"}]}";
+    chunked.write("POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                  "Transfer-Encoding: chunked\r\n\r\n"
+                  + QByteArray::number(justOver.size(), 16) + "\r\n" + justOver + "\r\n0\r\n\r\n");
+    QCOMPARE(readAnswer(chunked, 3'000).status, 413);
+    chunked.write("GET /health HTTP/1.1\r\nHost: x\r\n\r\n");
+    QCOMPARE(readAnswer(chunked, 3'000).status, 200);
+
+    QTcpSocket endless;
+    endless.connectToHost(QHostAddress::LocalHost, port);
+    QVERIFY(waitUntil([&] { return endless.state() == QAbstractSocket::ConnectedState; }, 3'000));
+    endless.write("POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                  "Transfer-Encoding: chunked\r\n\r\n");
+    const QByteArray piece = QByteArray::number(16 * 1024, 16) + "\r\n" + QByteArray(16 * 1024, 'z') + "\r\n";
+    QByteArray received;
+    qint64 sent = 0;
+    while (sent < 8 * 1024 * 1024 && !received.contains("\r\n\r\n") && endless.state() == QAbstractSocket::ConnectedState) {
+        endless.write(piece);
+        sent += piece.size();
+        // The gateway runs in this thread: let it read before the next piece.
+        waitUntil([&] { return endless.bytesToWrite() == 0; }, 1'000);
+        received += endless.readAll();
+    }
+    QVERIFY(waitUntil([&] {
+        received += endless.readAll();
+        return received.contains("\r\n\r\n");
+    }, 3'000));
+    QVERIFY2(received.startsWith("HTTP/1.1 413"), received.left(200).constData());
+    QVERIFY2(sent < 1024 * 1024, qPrintable(QString::number(sent))); // cut near 2 × 4 KB + 64 KB, not at 8 MB
     QCOMPARE(m_upstream->requestCount(), 0);
+    QCOMPARE(TestHttp::post(m_fx->url(QStringLiteral("/v1/chat/completions")), chatBody("pro-model")).status, 200);
+}
+
+void TestSecurity::tooManyConnectionsFromOneClient()
+{
+    Config config;
+    config.providers << GatewayFixture::provider(QStringLiteral("up"), m_upstream->baseUrl(), QStringLiteral("pro-model"),
+                                                 QStringLiteral("m"));
+    config.gateway.maxConnectionsPerClient = 4;
+    QVERIFY(m_fx->start(config));
+    const quint16 port = m_fx->gateway()->port();
+    auto connectFrom = [port](QTcpSocket &socket, const QHostAddress &from) {
+        socket.bind(from);
+        socket.connectToHost(QHostAddress::LocalHost, port);
+        return waitUntil([&] { return socket.state() == QAbstractSocket::ConnectedState; }, 3'000);
+    };
+
+    // One client (127.0.0.1) holds its four connections open.
+    std::vector<std::unique_ptr<QTcpSocket>> held;
+    for (int i = 0; i < 4; ++i) {
+        held.push_back(std::make_unique<QTcpSocket>());
+        QVERIFY(connectFrom(*held.back(), QHostAddress::LocalHost));
+    }
+    // Its fifth is answered 429 without a request even being read.
+    QTcpSocket fifth;
+    fifth.connectToHost(QHostAddress::LocalHost, port); // answered and closed at once: no waiting for "connected"
+    const RawAnswer refused = readAnswer(fifth, 3'000);
+    QCOMPARE(refused.status, 429);
+    QVERIFY(refused.head.contains("Retry-After: 1"));
+    QCOMPARE(json(refused.body).value(QLatin1String("error")).toObject().value(QLatin1String("code")).toString(),
+             QStringLiteral("too_many_connections"));
+    QVERIFY(waitUntil([&] { return fifth.state() != QAbstractSocket::ConnectedState || fifth.atEnd(); }, 6'000));
+
+    // Another client (all of 127.0.0.0/8 is this machine on Linux) is served meanwhile, and so are the held ones.
+    QTcpSocket other;
+    QVERIFY(connectFrom(other, QHostAddress(QStringLiteral("127.0.0.2"))));
+    other.write("GET /health HTTP/1.1\r\nHost: x\r\n\r\n");
+    QCOMPARE(readAnswer(other, 3'000).status, 200);
+    held.front()->write("GET /health HTTP/1.1\r\nHost: x\r\n\r\n");
+    QCOMPARE(readAnswer(*held.front(), 3'000).status, 200);
+
+    // A connection closed makes room for a new one.
+    held.pop_back();
+    // (The gateway sees the close a moment later, hence the retries.)
+    QVERIFY(waitUntil([&] {
+        QTcpSocket again;
+        if (!connectFrom(again, QHostAddress::LocalHost))
+            return false;
+        again.write("GET /health HTTP/1.1\r\nHost: x\r\n\r\n");
+        return readAnswer(again, 1'000).status == 200;
+    }, 3'000));
 }
 
 void TestSecurity::deeplyNestedJsonIs400()
