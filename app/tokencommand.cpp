@@ -247,6 +247,15 @@ int runTokenCommand(const QStringList &arguments)
     const QString command = positional.value(1);
     const QString dataDir = p.isSet(QStringLiteral("data-dir")) ? p.value(QStringLiteral("data-dir"))
                                                                 : AppController::defaultDataDir();
+    // Only create makes a store; the others do not leave an empty file in a mistyped directory.
+    if (command != QLatin1String("create") && !QFileInfo::exists(TokenStore::pathIn(dataDir))) {
+        if (command == QLatin1String("list")) {
+            std::fprintf(stderr, "no access tokens in %s; create one with: switchyard token create --name NAME\n",
+                         qPrintable(dataDir));
+            return 0;
+        }
+        return fail(2, QStringLiteral("there is no token store in %1").arg(dataDir));
+    }
     TokenStore store;
     QString error;
     if (!store.open(TokenStore::pathIn(dataDir), &error))

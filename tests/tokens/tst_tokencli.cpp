@@ -6,8 +6,10 @@
 #include "testhttp.h"
 
 #include <QElapsedTimer>
+#include <QFileInfo>
 #include <QProcess>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 
 namespace {
@@ -52,6 +54,7 @@ private Q_SLOTS:
     void listShowsLimitsNeverSecrets();
     void badInputExitsNonZero_data();
     void badInputExitsNonZero();
+    void onlyCreateMakesAStore();
 
 private:
     int chat(const QByteArray &secret);
@@ -191,6 +194,21 @@ void TestTokenCli::badInputExitsNonZero()
     // Nothing was stored: a duplicate name check proves the store is still empty.
     const Run listed = token({QStringLiteral("list"), QStringLiteral("--data-dir"), m_fx->dataDir()});
     QVERIFY2(listed.err.contains("no access tokens"), listed.err);
+}
+
+void TestTokenCli::onlyCreateMakesAStore()
+{
+    QTemporaryDir empty;
+    const QString dir = empty.filePath(QStringLiteral("mistyped"));
+    const Run listed = token({QStringLiteral("list"), QStringLiteral("--data-dir"), dir});
+    QCOMPARE(listed.code, 0);
+    QVERIFY2(listed.err.contains("no access tokens"), listed.err);
+    const Run revoked = token({QStringLiteral("revoke"), QStringLiteral("ci"), QStringLiteral("--data-dir"), dir});
+    QCOMPARE(revoked.code, 2);
+    QVERIFY2(revoked.err.contains("no token store"), revoked.err);
+    QVERIFY(!QFileInfo::exists(dir));
+    QCOMPARE(token({QStringLiteral("create"), QStringLiteral("--name=ci"), QStringLiteral("--data-dir"), dir}).code, 0);
+    QVERIFY(QFileInfo::exists(dir + QStringLiteral("/tokens.sqlite")));
 }
 
 QTEST_GUILESS_MAIN(TestTokenCli)
