@@ -4,6 +4,7 @@
 
 #include <QHash>
 #include <QPointer>
+#include <QSet>
 #include <memory>
 
 class HubNode;
@@ -25,6 +26,8 @@ struct Backend final {
     QHash<QString, qint64> modelBannedUntilMs; // local model name → until (429 and 5xx are often per model)
     bool keyInvalid = false;
     QString lastError;
+    // Local models with a trial call in flight while banned (see Router::pick): one at a time each.
+    QSet<QString> probing;
 };
 
 using BackendPtr = std::shared_ptr<Backend>;
@@ -32,6 +35,7 @@ using BackendPtr = std::shared_ptr<Backend>;
 struct Candidate final {
     BackendPtr backend;
     QString localModel;
+    bool probe = false; // a trial call to a banned candidate; a success lifts its ban
 
     QString id() const { return backend->config.name + QLatin1Char('/') + localModel; }
 };

@@ -118,16 +118,28 @@ std::optional<Candidate> Router::pick(const QString &model, ApiKind kind, const 
 
     QList<Candidate> healthy;
     qint64 soonestRecovery = 0;
+    std::optional<Candidate> probe;
+    qint64 probeRecovery = 0;
     for (const Candidate &c : std::as_const(usable)) {
         if (excludedIds.contains(c.id()))
             continue;
         if (isBanned(c)) {
             const qint64 until = qMax(c.backend->bannedUntilMs, c.backend->modelBannedUntilMs.value(c.localModel));
             soonestRecovery = soonestRecovery == 0 ? until : qMin(soonestRecovery, until);
+            // A bad key stays out until the user fixes it.
+            const bool probeable = !c.backend->keyInvalid && !c.backend->probing.contains(c.localModel)
+                && (!c.backend->config.maxParallel || c.backend->inFlight < c.backend->config.maxParallel);
+            if (probeable && (!probe || until < probeRecovery)) {
+                probe = c;
+                probe->probe = true;
+                probeRecovery = until;
+            }
             continue;
         }
         healthy.append(c);
     }
+    if (healthy.isEmpty() && probe)
+        return probe;
     if (healthy.isEmpty()) {
         *whyNot = GatewayError::make(ErrorKind::Unavailable, QStringLiteral("no_healthy_backend"),
                                      QStringLiteral("Every backend for the model '%1' failed recently.").arg(model));
@@ -179,17 +191,27 @@ std::optional<Candidate> Router::pick(const QString &model, ApiKind kind, const 
 void Router::acquire(const Candidate &c)
 {
     ++c.backend->inFlight;
+    if (c.probe)
+        c.backend->probing.insert(c.localModel);
 }
 
 void Router::release(const Candidate &c)
 {
     --c.backend->inFlight;
+    if (c.probe)
+        c.backend->probing.remove(c.localModel);
 }
 
 void Router::reportSuccess(const Candidate &c)
 {
     Backend &b = *c.backend;
     ++b.served;
+    if (c.probe && isBanned(c)) {
+        qCInfo(lcRouter) << "lifted the ban on" << c.id() << "after a successful trial call";
+        b.bannedUntilMs = 0;
+        b.modelBannedUntilMs.remove(c.localModel);
+        Q_EMIT healthChanged();
+    }
     if (b.keyInvalid) {
         b.keyInvalid = false;
         Q_EMIT healthChanged();

@@ -37,6 +37,9 @@ public:
     QStringList publicModels(RouteScope scope = RouteScope::All, std::optional<ApiKind> kind = std::nullopt) const;
 
     // excludedIds: Candidate::id() of the candidates this request already tried.
+    // When every candidate is banned, one call at a time may still go to the banned candidate whose ban ends
+    // first, as a probe (a circuit breaker's half-open state): a success lifts the ban at once, so one
+    // transient 500 or 429 does not refuse every call for ban_seconds; a failure bans it again. Others get 503.
     std::optional<Candidate> pick(const QString &model, ApiKind kind, const QSet<QString> &excludedIds,
                                   GatewayError *whyNot, RouteScope scope = RouteScope::All) const;
 

@@ -2,6 +2,7 @@
 // retries, disconnects and mid-stream failures.
 #include "fakeupstream.h"
 #include "gatewayfixture.h"
+#include "routing/router.h"
 #include "storage/requestlog.h"
 #include "testhttp.h"
 
@@ -60,6 +61,7 @@ private Q_SLOTS:
     void streamIsRelayedAsItArrives();
     void failoverAcrossDeadAndFailingUpstreams();
     void failedCandidateIsBannedUntilTheClockMoves();
+    void bannedOnlyCandidateGetsOneTrialCall();
     void clientErrorIsNotRetried();
     void rateLimitIsMappedWithRetryAfter();
     void keyRejectedMarksProviderAndFailsOver();
@@ -192,6 +194,51 @@ void TestRelay::failedCandidateIsBannedUntilTheClockMoves()
     QCOMPARE(TestHttp::post(fx.url(QStringLiteral("/v1/chat/completions")), chatBody).status, 200);
     QCOMPARE(primary.requestCount(), 2);
     QCOMPARE(backup.requestCount(), 2);
+}
+
+// One transient failure of the only provider must not refuse every call for ban_seconds: a trial call goes
+// through, and its success lifts the ban.
+void TestRelay::bannedOnlyCandidateGetsOneTrialCall()
+{
+    FakeUpstream only;
+    QVERIFY(only.start());
+    only.setBehavior(failingWith(500, "blip"));
+    Config config;
+    config.providers << GatewayFixture::provider(QStringLiteral("only"), only.baseUrl(), QStringLiteral("pro-model"),
+                                                 QStringLiteral("m"));
+    GatewayFixture fx;
+    QVERIFY(fx.start(config));
+
+    QCOMPARE(TestHttp::post(fx.url(QStringLiteral("/v1/chat/completions")), chatBody).status, 502); // an upstream 500 is a bad gateway
+    QCOMPARE(only.requestCount(), 1);
+    QVERIFY(fx.gateway()->router()->activeBanCount() > 0);
+    // Still failing: the trial fails and the ban stays.
+    QCOMPARE(TestHttp::post(fx.url(QStringLiteral("/v1/chat/completions")), chatBody).status, 502); // an upstream 500 is a bad gateway
+    QCOMPARE(only.requestCount(), 2);
+    QVERIFY(fx.gateway()->router()->activeBanCount() > 0);
+    // Healthy again, well inside the 60 s ban: the next call is the trial, succeeds, and the ban is gone.
+    only.setBehavior(FakeUpstream::Behavior());
+    QCOMPARE(TestHttp::post(fx.url(QStringLiteral("/v1/chat/completions")), chatBody).status, 200);
+    QCOMPARE(only.requestCount(), 3);
+    QCOMPARE(fx.gateway()->router()->activeBanCount(), 0);
+
+    // While a trial is in flight (the upstream holds it), other calls get 503 at once instead of piling onto a
+    // backend that just failed.
+    only.setBehavior(failingWith(500, "blip"));
+    QCOMPARE(TestHttp::post(fx.url(QStringLiteral("/v1/chat/completions")), chatBody).status, 502); // an upstream 500 is a bad gateway
+    FakeUpstream::Behavior slow;
+    slow.headersDelayMs = 1'500;
+    only.setBehavior(slow);
+    RawClient trial;
+    QVERIFY(trial.connectTo(fx.gateway()->port()));
+    trial.sendPost("/v1/chat/completions", chatBody);
+    QVERIFY(TestHttp::waitUntil([&] { return only.requestCount() == 5; }, 3'000));
+    const auto refused = TestHttp::post(fx.url(QStringLiteral("/v1/chat/completions")), chatBody);
+    QCOMPARE(refused.status, 503);
+    QVERIFY(!refused.headers.value("retry-after").isEmpty());
+    QCOMPARE(only.requestCount(), 5);
+    QVERIFY2(trial.readUntil("chat.completion", 5'000), trial.received().constData());
+    QVERIFY(trial.received().startsWith("HTTP/1.1 200"));
 }
 
 void TestRelay::clientErrorIsNotRetried()

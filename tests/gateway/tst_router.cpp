@@ -105,13 +105,34 @@ void TestRouter::banExpiresWithTheClock()
     QCOMPARE(router.pick(QStringLiteral("m"), ApiKind::ChatCompletions, {}, &why)->backend, a);
     QCOMPARE(router.activeBanCount(), 0);
 
-    // With every candidate banned the answer says when to come back.
+    // With every candidate banned, one trial call at a time goes to each, the ban ending first first.
     router.banModel(Candidate{a, QStringLiteral("m-local")}, QStringLiteral("500"));
     clock.advanceMs(30'000);
     router.banModel(Candidate{b, QStringLiteral("m-local")}, QStringLiteral("500"));
+    const auto probeA = router.pick(QStringLiteral("m"), ApiKind::ChatCompletions, {}, &why);
+    QVERIFY(probeA && probeA->probe);
+    QCOMPARE(probeA->backend, a);
+    router.acquire(*probeA);
+    const auto probeB = router.pick(QStringLiteral("m"), ApiKind::ChatCompletions, {}, &why);
+    QVERIFY(probeB && probeB->probe);
+    QCOMPARE(probeB->backend, b);
+    router.acquire(*probeB);
+    // Both on trial: the answer says when to come back.
     QVERIFY(!router.pick(QStringLiteral("m"), ApiKind::ChatCompletions, {}, &why));
     QCOMPARE(why.httpStatus, 503);
     QCOMPARE(why.retryAfter, QByteArray("30"));
+
+    // A failed trial leaves the ban (the relay bans again); a successful one lifts it at once.
+    router.release(*probeB);
+    router.banModel(*probeB, QStringLiteral("500 again"));
+    QVERIFY(router.isBanned(*probeB));
+    router.reportSuccess(*probeA);
+    router.release(*probeA);
+    QVERIFY(!router.isBanned(*probeA));
+    const auto after = router.pick(QStringLiteral("m"), ApiKind::ChatCompletions, {}, &why);
+    QVERIFY(after && !after->probe);
+    QCOMPARE(after->backend, a);
+    QCOMPARE(router.activeBanCount(), 1);
 }
 
 void TestRouter::backendBanCoversAllModels()
