@@ -5,6 +5,7 @@
 #include "hub/hub.h"
 #include "metrics/metrics.h"
 #include "providers/registry.h"
+#include "rest/clinvkapi.h"
 #include "routing/router.h"
 #include "server/accesscontrol.h"
 #include "server/apiserver.h"
@@ -56,6 +57,7 @@ Gateway::Gateway(const GatewayOptions &options, QObject *parent)
     m_api = std::make_unique<ApiServer>(this, m_access.get(), m_limiter.get(), relay);
     m_usageApi = std::make_unique<UsageEndpoint>(m_log, &m_config, m_limiter.get());
     m_usageApi->addRoutes(m_api->routes());
+    m_clinvk = std::make_unique<ClinvkApi>(this, relay, m_api->routes());
     m_hub = new Hub(m_router, m_options.hubTimings, this);
     m_node = new NodeClient(relay, m_options.nodeTimings, this);
     connect(m_log, &RequestLog::recorded, this, &Gateway::requestFinished);

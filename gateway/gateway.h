@@ -15,6 +15,7 @@
 
 class AccessControl;
 class ApiServer;
+class ClinvkApi;
 struct ConnectionLimits;
 class Clock;
 class HttpServerCompat;
@@ -72,6 +73,8 @@ public:
     RequestLog *requestLog() const { return m_log; }
     Metrics *metrics() const { return m_metrics.get(); }
     Hub *hub() const { return m_hub; }
+    // The HTTP API, for its route table (the /openapi.json completeness test reads it).
+    const ApiServer *api() const { return m_api.get(); }
     // Node mode ("share this machine"), switchable at run time.
     NodeClient *node() const { return m_node; }
     void setNodeEnabled(bool enabled);
@@ -120,5 +123,6 @@ private:
     TokenWatcher *m_tokens = nullptr;
     std::unique_ptr<UsageEndpoint> m_usageApi;
     std::unique_ptr<ApiServer> m_api;
+    std::unique_ptr<ClinvkApi> m_clinvk; // adds clinvk's /api/v1 endpoints to m_api's routes
     QPointer<HttpServerCompat> m_http;
 };

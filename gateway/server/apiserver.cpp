@@ -8,6 +8,7 @@
 #include "server/accesscontrol.h"
 #include "server/apicall.h"
 #include "server/bodyvalidation.h"
+#include "server/docspage.h"
 #include "server/errorresponse.h"
 #include "server/httpcompat.h"
 #include "storage/requestlog.h"
@@ -15,7 +16,6 @@
 #include "translate/translate.h"
 
 #include <QDateTime>
-#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -54,11 +54,12 @@ void ApiServer::addOwnRoutes()
     // Load balancers and the desktop app probe /health without a token; it holds no secret.
     m_routes.add("GET", QStringLiteral("/health"), Access::Open, [this](ApiCall &call) { call.sendJson(200, health()); });
     m_routes.add("GET", QStringLiteral("/metrics"), Access::Token, [this](ApiCall &call) { answerMetrics(call); });
-    m_routes.add("GET", QStringLiteral("/openapi.json"), Access::Token, [](ApiCall &call) {
-        QFile spec(QStringLiteral(":/switchyard/openapi.json"));
-        spec.open(QIODevice::ReadOnly);
-        call.sendRaw(200, "application/json", spec.readAll());
-    });
+    // The API's description and its reference page hold no secret either, and a browser opening /docs cannot
+    // send a bearer token.
+    m_routes.add("GET", QStringLiteral("/openapi.json"), Access::Open,
+                 [](ApiCall &call) { call.sendRaw(200, "application/json", DocsPage::specBytes()); });
+    m_routes.add("GET", QStringLiteral("/docs"), Access::Open,
+                 [](ApiCall &call) { call.sendRaw(200, "text/html; charset=utf-8", DocsPage::render(DocsPage::spec())); });
     m_routes.add("GET", QStringLiteral("/v1/models"), Access::Token,
                  [this](ApiCall &call) { call.sendJson(200, modelsList(call)); });
     m_routes.add("GET", QStringLiteral("/v1/models/{id...}"), Access::Token, [this](ApiCall &call) { answerModel(call); });

@@ -411,6 +411,8 @@ void RelayCall::complete(int status, const QString &error)
     record.quotaCounted = m_call.quotaCounted;
     m_ctx.metrics->requestFinished(record.publicModel, record.provider, status, record.latencyMs / 1000.0,
                                    m_ttfbMs < 0 ? -1.0 : m_ttfbMs / 1000.0);
+    if (m_call.onComplete)
+        m_call.onComplete(record);
     m_ctx.log->record(record);
     deleteLater();
 }

@@ -14,6 +14,7 @@
 #include <QPointer>
 #include <QSet>
 #include <QTimer>
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -47,6 +48,9 @@ struct InboundCall final {
     QString token;
     qint64 tokenId = 0;
     bool quotaCounted = false;
+    // Called once when the call has ended and its answer is written, with the request log's row: callers
+    // inside the gateway (the /api/v1 batch endpoints) learn from it who served the call and how.
+    std::function<void(const RequestRecord &)> onComplete;
 };
 
 // One client request relayed to a backend (a provider or a hub node), with failover before the first byte
