@@ -15,7 +15,20 @@
 #include <QSignalSpy>
 #include <QTest>
 
+#include <functional>
+
 namespace {
+
+// A token as a test describes it: a name and the fields set sets (aggregate initialisation would leave the
+// compiler warning about every field not named).
+TokenRecord tokenNamed(const QString &name, const std::function<void(TokenRecord &)> &set = {})
+{
+    TokenRecord t;
+    t.name = name;
+    if (set)
+        set(t);
+    return t;
+}
 
 const QByteArray ownerToken = "sy-owner-config-token-0001";
 
@@ -66,6 +79,7 @@ private Q_SLOTS:
     void tokenQuotaCountsWhatCallsUsed();
     void quotaSurvivesARestart();
     void configTokensStayUnlimited();
+    void restPromptsFollowTheTokenRules();
     void networkListenCountsStoredTokens();
     void lastTokenRevokedOnTheNetworkStillRefuses();
     void usageByTokenModelAndProvider();
@@ -154,7 +168,7 @@ QJsonObject TestTokens::usage(const QByteArray &token, const QString &query)
 void TestTokens::unknownOrMissingTokenIs401()
 {
     QVERIFY(start(config()));
-    const QByteArray good = create(TokenRecord{.name = QStringLiteral("app")});
+    const QByteArray good = create(tokenNamed(QStringLiteral("app")));
     QCOMPARE(chat(good).status, 200);
     const TestHttp::Response missing =
         TestHttp::post(m_fx->url(QStringLiteral("/v1/chat/completions")), chatBody("m1"));
@@ -173,8 +187,8 @@ void TestTokens::expiredTokenIs401()
 {
     QVERIFY(start(config()));
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    const QByteArray expired = create(TokenRecord{.name = QStringLiteral("old"), .expiresMs = now - 1000});
-    const QByteArray current = create(TokenRecord{.name = QStringLiteral("new"), .expiresMs = now + 3'600'000});
+    const QByteArray expired = create(tokenNamed(QStringLiteral("old"), [&](TokenRecord &t) { t.expiresMs = now - 1000; }));
+    const QByteArray current = create(tokenNamed(QStringLiteral("new"), [&](TokenRecord &t) { t.expiresMs = now + 3'600'000; }));
     const TestHttp::Response refused = chat(expired);
     QCOMPARE(refused.status, 401);
     QCOMPARE(openAiCode(refused), QStringLiteral("token_expired"));
@@ -185,7 +199,7 @@ void TestTokens::expiredTokenIs401()
 void TestTokens::disabledTokenIs401UntilEnabled()
 {
     QVERIFY(start(config()));
-    const QByteArray token = create(TokenRecord{.name = QStringLiteral("app"), .enabled = false});
+    const QByteArray token = create(tokenNamed(QStringLiteral("app"), [&](TokenRecord &t) { t.enabled = false; }));
     const TestHttp::Response refused = chat(token);
     QCOMPARE(refused.status, 401);
     QCOMPARE(openAiCode(refused), QStringLiteral("token_disabled"));
@@ -198,8 +212,8 @@ void TestTokens::disabledTokenIs401UntilEnabled()
 void TestTokens::revokedTokenIs401()
 {
     QVERIFY(start(config()));
-    const QByteArray kept = create(TokenRecord{.name = QStringLiteral("kept")});
-    const QByteArray revoked = create(TokenRecord{.name = QStringLiteral("gone")});
+    const QByteArray kept = create(tokenNamed(QStringLiteral("kept")));
+    const QByteArray revoked = create(tokenNamed(QStringLiteral("gone")));
     QCOMPARE(chat(revoked).status, 200);
     QString error;
     QVERIFY2(m_store->remove(QStringLiteral("gone"), &error), qPrintable(error));
@@ -213,7 +227,7 @@ void TestTokens::revokedTokenIs401()
 void TestTokens::modelAllowlistIs403InTheClientsFormat()
 {
     QVERIFY(start(config()));
-    const QByteArray token = create(TokenRecord{.name = QStringLiteral("m1-only"), .models = {QStringLiteral("m1")}});
+    const QByteArray token = create(tokenNamed(QStringLiteral("m1-only"), [&](TokenRecord &t) { t.models = {QStringLiteral("m1")}; }));
     QCOMPARE(chat(token, "m1").status, 200);
 
     const TestHttp::Response openAi = chat(token, "m2");
@@ -258,7 +272,7 @@ void TestTokens::clientAddressRanges()
     QFETCH(QStringList, cidrs);
     QFETCH(int, status);
     QVERIFY(start(config()));
-    const QByteArray token = create(TokenRecord{.name = QStringLiteral("ranged"), .cidrs = cidrs});
+    const QByteArray token = create(tokenNamed(QStringLiteral("ranged"), [&](TokenRecord &t) { t.cidrs = cidrs; }));
     QVERIFY(!token.isEmpty());
     const TestHttp::Response r = chat(token);
     QCOMPARE(r.status, status);
@@ -269,7 +283,7 @@ void TestTokens::clientAddressRanges()
 void TestTokens::rateLimitIs429WithRetryAfterThenAdmitsAgain()
 {
     QVERIFY(start(config()));
-    const QByteArray token = create(TokenRecord{.name = QStringLiteral("slow"), .rpm = 2});
+    const QByteArray token = create(tokenNamed(QStringLiteral("slow"), [&](TokenRecord &t) { t.rpm = 2; }));
     QCOMPARE(chat(token).status, 200);
     m_fx->clock().advanceMs(20'000);
     QCOMPARE(chat(token).status, 200);
@@ -290,7 +304,7 @@ void TestTokens::rateLimitIs429WithRetryAfterThenAdmitsAgain()
 void TestTokens::rateLimitCountsEveryEndpoint()
 {
     QVERIFY(start(config()));
-    const QByteArray token = create(TokenRecord{.name = QStringLiteral("lister"), .rpm = 1});
+    const QByteArray token = create(tokenNamed(QStringLiteral("lister"), [&](TokenRecord &t) { t.rpm = 1; }));
     QCOMPARE(TestHttp::get(m_fx->url(QStringLiteral("/v1/models")), bearer(token)).status, 200);
     const TestHttp::Response limited =
         TestHttp::post(m_fx->url(QStringLiteral("/v1/messages")), messagesBody("m1"),
@@ -305,7 +319,7 @@ void TestTokens::requestQuotaIs429UntilThePeriodEnds()
 {
     QVERIFY(start(config()));
     const QByteArray token = create(
-        TokenRecord{.name = QStringLiteral("daily"), .quotaRequests = 2, .quotaPeriod = QuotaPeriod::Day});
+        tokenNamed(QStringLiteral("daily"), [&](TokenRecord &t) { t.quotaRequests = 2; t.quotaPeriod = QuotaPeriod::Day; }));
     QCOMPARE(chat(token).status, 200);
     QCOMPARE(chat(token).status, 200);
     const TestHttp::Response exhausted = chat(token);
@@ -325,7 +339,7 @@ void TestTokens::tokenQuotaCountsWhatCallsUsed()
 {
     QVERIFY(start(config()));
     // The fake upstream's answers use 11 + 7 = 18 tokens: two fit in 30, the third is refused.
-    const QByteArray token = create(TokenRecord{.name = QStringLiteral("metered"), .quotaTokens = 30});
+    const QByteArray token = create(tokenNamed(QStringLiteral("metered"), [&](TokenRecord &t) { t.quotaTokens = 30; }));
     QCOMPARE(chat(token).status, 200);
     QVERIFY(TestHttp::waitUntil([this] { return m_finished >= 1; }));
     QCOMPARE(chat(token).status, 200);
@@ -341,8 +355,8 @@ void TestTokens::tokenQuotaCountsWhatCallsUsed()
 void TestTokens::quotaSurvivesARestart()
 {
     QVERIFY(start(config()));
-    const QByteArray token = create(TokenRecord{.name = QStringLiteral("monthly"), .quotaRequests = 2});
-    const QByteArray other = create(TokenRecord{.name = QStringLiteral("other"), .quotaRequests = 2});
+    const QByteArray token = create(tokenNamed(QStringLiteral("monthly"), [&](TokenRecord &t) { t.quotaRequests = 2; }));
+    const QByteArray other = create(tokenNamed(QStringLiteral("other"), [&](TokenRecord &t) { t.quotaRequests = 2; }));
     QCOMPARE(chat(token).status, 200);
     QCOMPARE(chat(token).status, 200);
     QCOMPARE(chat(other).status, 200);
@@ -358,11 +372,40 @@ void TestTokens::configTokensStayUnlimited()
     Config c = config();
     c.gateway.accessTokens << AccessToken{QStringLiteral("owner"), AccessControl::hashToken(ownerToken)};
     QVERIFY(start(c));
-    const QByteArray limited = create(TokenRecord{.name = QStringLiteral("limited"), .rpm = 1});
+    const QByteArray limited = create(tokenNamed(QStringLiteral("limited"), [&](TokenRecord &t) { t.rpm = 1; }));
     for (int i = 0; i < 3; ++i)
         QCOMPARE(chat(ownerToken, i % 2 ? "m1" : "m2").status, 200);
     QCOMPARE(chat(limited).status, 200);
     QCOMPARE(chat(limited).status, 429);
+}
+
+void TestTokens::restPromptsFollowTheTokenRules()
+{
+    QVERIFY(start(config()));
+    const QByteArray token = create(
+        tokenNamed(QStringLiteral("rest"), [&](TokenRecord &t) { t.models = {QStringLiteral("m1")}; t.quotaRequests = 2; }));
+    // One prompt per model: the refused model is that item's error, the other is answered.
+    const TestHttp::Response compared =
+        TestHttp::post(m_fx->url(QStringLiteral("/api/v1/compare")), R"({"prompt":"hi","models":["m1","m2"]})",
+                       bearer(token));
+    QCOMPARE(compared.status, 200);
+    const QJsonArray results = json(compared.body).value(QLatin1String("results")).toArray();
+    QCOMPARE(results.size(), 2);
+    QCOMPARE(results.at(0).toObject().value(QLatin1String("status")).toString(), QStringLiteral("ok"));
+    QCOMPARE(results.at(1).toObject().value(QLatin1String("http_status")).toInt(), 403);
+    QCOMPARE(m_upstream->requestCount(), 1);
+    // The answered prompt counted against the quota: one more fits, then 429.
+    QCOMPARE(TestHttp::post(m_fx->url(QStringLiteral("/api/v1/prompt")), R"({"model":"m1","prompt":"hi"})", bearer(token))
+                 .status,
+             200);
+    const TestHttp::Response exhausted =
+        TestHttp::post(m_fx->url(QStringLiteral("/api/v1/prompt")), R"({"model":"m1","prompt":"hi"})", bearer(token));
+    QCOMPARE(exhausted.status, 429);
+    QCOMPARE(m_upstream->requestCount(), 2);
+    QVERIFY(TestHttp::waitUntil([this] { return m_finished >= 2; }));
+    const QJsonArray byToken = usage(token, QStringLiteral("?group_by=token")).value(QLatin1String("data")).toArray();
+    QCOMPARE(byToken.size(), 1);
+    QCOMPARE(byToken.at(0).toObject().value(QLatin1String("requests")).toInt(), 2);
 }
 
 void TestTokens::networkListenCountsStoredTokens()
@@ -373,7 +416,7 @@ void TestTokens::networkListenCountsStoredTokens()
     QVERIFY(!m_fx->start(c, &error));
     QVERIFY2(error.contains(QStringLiteral("without access tokens")), qPrintable(error));
     m_fx->stop();
-    create(TokenRecord{.name = QStringLiteral("net")});
+    create(tokenNamed(QStringLiteral("net")));
     QVERIFY2(m_fx->start(c, &error), qPrintable(error));
     QVERIFY(m_fx->gateway()->isListening());
 }
@@ -382,7 +425,7 @@ void TestTokens::lastTokenRevokedOnTheNetworkStillRefuses()
 {
     Config c = config();
     c.gateway.host = QStringLiteral("0.0.0.0");
-    create(TokenRecord{.name = QStringLiteral("only")});
+    create(tokenNamed(QStringLiteral("only")));
     QVERIFY(start(c));
     QString error;
     QVERIFY(m_store->remove(QStringLiteral("only"), &error));
@@ -398,8 +441,8 @@ void TestTokens::usageByTokenModelAndProvider()
     Config c = config();
     c.gateway.accessTokens << AccessToken{QStringLiteral("owner"), AccessControl::hashToken(ownerToken)};
     QVERIFY(start(c));
-    const QByteArray a = create(TokenRecord{.name = QStringLiteral("alice"), .models = {QStringLiteral("m1")}});
-    const QByteArray b = create(TokenRecord{.name = QStringLiteral("bob")});
+    const QByteArray a = create(tokenNamed(QStringLiteral("alice"), [&](TokenRecord &t) { t.models = {QStringLiteral("m1")}; }));
+    const QByteArray b = create(tokenNamed(QStringLiteral("bob")));
     QCOMPARE(chat(a, "m1").status, 200);
     QCOMPARE(chat(a, "m1").status, 200);
     QCOMPARE(chat(a, "m2").status, 403); // an error of alice's, on m2, answered by no provider
@@ -445,8 +488,8 @@ void TestTokens::usageByTokenModelAndProvider()
 void TestTokens::usageOfALimitedTokenIsItsOwn()
 {
     QVERIFY(start(config()));
-    const QByteArray a = create(TokenRecord{.name = QStringLiteral("alice")});
-    const QByteArray b = create(TokenRecord{.name = QStringLiteral("bob")});
+    const QByteArray a = create(tokenNamed(QStringLiteral("alice")));
+    const QByteArray b = create(tokenNamed(QStringLiteral("bob")));
     QCOMPARE(chat(a).status, 200);
     QCOMPARE(chat(b).status, 200);
     QCOMPARE(chat(b).status, 200);
@@ -464,7 +507,7 @@ void TestTokens::usageCostFromPrices()
     Config c = config();
     c.prices.insert(QStringLiteral("m1"), ModelPrice{2.0, 10.0});
     QVERIFY(start(c));
-    const QByteArray t = create(TokenRecord{.name = QStringLiteral("payer")});
+    const QByteArray t = create(tokenNamed(QStringLiteral("payer")));
     QCOMPARE(chat(t, "m1").status, 200);
     QCOMPARE(chat(t, "m1").status, 200);
     QCOMPARE(chat(t, "m2").status, 200);
