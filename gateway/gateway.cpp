@@ -12,6 +12,8 @@
 #include "server/httpcompat.h"
 #include "server/usageendpoint.h"
 #include "storage/requestlog.h"
+#include "tasks/taskapi.h"
+#include "tasks/taskservice.h"
 #include "tokens/tokenrules.h"
 #include "tokens/tokenwatcher.h"
 #include "upstream/upstreampool.h"
@@ -58,6 +60,9 @@ Gateway::Gateway(const GatewayOptions &options, QObject *parent)
     m_usageApi = std::make_unique<UsageEndpoint>(m_log, &m_config, m_limiter.get());
     m_usageApi->addRoutes(m_api->routes());
     m_clinvk = std::make_unique<ClinvkApi>(this, relay, m_api->routes());
+    m_tasks = new TaskService(relay, m_upstreams, this);
+    m_taskApi = std::make_unique<TaskApi>(this, m_access.get(), m_tasks);
+    m_taskApi->addRoutes(m_api->routes());
     m_hub = new Hub(m_router, m_options.hubTimings, this);
     m_node = new NodeClient(relay, m_options.nodeTimings, this);
     connect(m_log, &RequestLog::recorded, this, &Gateway::requestFinished);
@@ -65,7 +70,9 @@ Gateway::Gateway(const GatewayOptions &options, QObject *parent)
 
 Gateway::~Gateway()
 {
-    // Relays are children of this object and of the node client; let them go before the parts they use.
+    // Relays are children of this object, of the node client and of running tasks; let them go before the
+    // parts they use. Running tasks stay as they are in the task store, for the next start to take up.
+    delete std::exchange(m_tasks, nullptr);
     delete std::exchange(m_node, nullptr);
     const auto children = findChildren<RelayCall *>(Qt::FindDirectChildrenOnly);
     qDeleteAll(children);
@@ -77,7 +84,8 @@ bool Gateway::open(QString *error)
 {
     QDir().mkpath(m_options.dataDir);
     return m_log->open(QDir(m_options.dataDir).filePath(QStringLiteral("requests.sqlite")), error)
-        && m_tokens->open(TokenStore::pathIn(m_options.dataDir), error);
+        && m_tokens->open(TokenStore::pathIn(m_options.dataDir), error)
+        && m_tasks->open(QDir(m_options.dataDir).filePath(QStringLiteral("tasks.sqlite")), error);
 }
 
 void Gateway::applyStoredTokens(const QList<TokenRecord> &tokens)
@@ -155,6 +163,8 @@ void Gateway::applyConfig(const Config &config, const ResolvedKeys &keys)
             backends.append(backend);
     }
     m_router->setBackends(backends);
+    // After the providers: the first call resumes the tasks a restart interrupted, on those providers.
+    m_tasks->configure(config.gateway.tasks);
     for (const QString &problem : keys.problems)
         qCWarning(lcSecrets).noquote() << problem;
 

@@ -22,6 +22,8 @@ class HttpServerCompat;
 class Hub;
 class Metrics;
 class RequestLog;
+class TaskApi;
+class TaskService;
 class Router;
 class TokenStore;
 class TokenWatcher;
@@ -29,7 +31,7 @@ class UsageEndpoint;
 class UpstreamPool;
 
 struct GatewayOptions final {
-    QString dataDir;               // where requests.sqlite and tokens.sqlite live
+    QString dataDir;               // where requests.sqlite, tokens.sqlite and tasks.sqlite live
     const Clock *clock = nullptr;  // nullptr: the steady clock
     HubTimings hubTimings;         // tests shorten these
     NodeTimings nodeTimings;
@@ -45,7 +47,7 @@ public:
     explicit Gateway(const GatewayOptions &options, QObject *parent = nullptr);
     ~Gateway() override;
 
-    // Opens the request log and the token store. Call once before listen().
+    // Opens the request log, the token store and the task store. Call once before listen().
     bool open(QString *error);
     // Replaces providers and settings. Calls in flight finish on the providers they started with.
     // Node mode follows the config's node.enabled when that changes, and is otherwise left as switched.
@@ -71,6 +73,7 @@ public:
     const Config &config() const { return m_config; }
     Router *router() const { return m_router; }
     RequestLog *requestLog() const { return m_log; }
+    TaskService *tasks() const { return m_tasks; }
     Metrics *metrics() const { return m_metrics.get(); }
     Hub *hub() const { return m_hub; }
     // The HTTP API, for its route table (the /openapi.json completeness test reads it).
@@ -124,5 +127,7 @@ private:
     std::unique_ptr<UsageEndpoint> m_usageApi;
     std::unique_ptr<ApiServer> m_api;
     std::unique_ptr<ClinvkApi> m_clinvk; // adds clinvk's /api/v1 endpoints to m_api's routes
+    TaskService *m_tasks = nullptr;
+    std::unique_ptr<TaskApi> m_taskApi;
     QPointer<HttpServerCompat> m_http;
 };

@@ -47,6 +47,14 @@ struct AccessToken final {
     QByteArray sha256Hex; // the token itself is never stored
 };
 
+// Async image and video tasks (gateway/tasks/, docs/tasks.md).
+struct TaskSettings final {
+    int retentionHours = 24;          // a finished task stays readable this long
+    int pollTimeoutSeconds = 1800;    // a submit-then-poll upstream task that takes longer fails
+    int pollIntervalMs = 1000;        // first wait between two polls of an upstream task; doubles each time
+    int pollMaxIntervalMs = 10'000;   // up to this
+};
+
 struct GatewaySettings final {
     QString host = QStringLiteral("127.0.0.1");
     quint16 port = 8790;
@@ -60,6 +68,7 @@ struct GatewaySettings final {
     int maxConnectionsPerClient = 256; // open connections from one client address; more are answered 429
     int logRetentionDays = 30;
     int logMaxRows = 200'000;
+    TaskSettings tasks;
 };
 
 // Node mode: this machine shares its providers with a Co-Link server.

@@ -44,6 +44,7 @@ private:
     void readGateway(const YAML::Node &node, GatewaySettings &out);
     void readHub(const YAML::Node &node, HubSettings &out);
     void readPrices(const YAML::Node &node, QMap<QString, ModelPrice> &out);
+    void readTasks(const YAML::Node &node, TaskSettings &out);
     AccessToken readHashedToken(const YAML::Node &node, const QString &path);
     void readTimeouts(const YAML::Node &node, const QString &path, Timeouts &out);
     ProviderConfig readProvider(const YAML::Node &node, const QString &path, int index,
@@ -175,6 +176,28 @@ void Reader::readTimeouts(const YAML::Node &node, const QString &path, Timeouts 
         out.idleMs = int(integer(node["idle_ms"], path + QStringLiteral(".idle_ms"), 1, maxMs));
 }
 
+void Reader::readTasks(const YAML::Node &node, TaskSettings &out)
+{
+    const QString path = QStringLiteral("gateway.tasks");
+    requireMap(node, path);
+    warnUnknownKeys(node, path + QLatin1Char('.'),
+                    {QStringLiteral("retention_hours"), QStringLiteral("poll_timeout_seconds"),
+                     QStringLiteral("poll_interval_ms"), QStringLiteral("poll_max_interval_ms")});
+    if (node["retention_hours"])
+        out.retentionHours = int(integer(node["retention_hours"], path + QStringLiteral(".retention_hours"), 1, 24 * 365));
+    if (node["poll_timeout_seconds"])
+        out.pollTimeoutSeconds =
+            int(integer(node["poll_timeout_seconds"], path + QStringLiteral(".poll_timeout_seconds"), 10, 7 * 86400));
+    if (node["poll_interval_ms"])
+        out.pollIntervalMs = int(integer(node["poll_interval_ms"], path + QStringLiteral(".poll_interval_ms"), 100, 600'000));
+    if (node["poll_max_interval_ms"])
+        out.pollMaxIntervalMs =
+            int(integer(node["poll_max_interval_ms"], path + QStringLiteral(".poll_max_interval_ms"), 100, 600'000));
+    if (out.pollMaxIntervalMs < out.pollIntervalMs)
+        fail(node["poll_max_interval_ms"] ? node["poll_max_interval_ms"] : node, path + QStringLiteral(".poll_max_interval_ms"),
+             QStringLiteral("must not be less than poll_interval_ms (%1)").arg(out.pollIntervalMs));
+}
+
 void Reader::readHub(const YAML::Node &node, HubSettings &out)
 {
     requireMap(node, QStringLiteral("hub"));
@@ -222,7 +245,7 @@ void Reader::readGateway(const YAML::Node &node, GatewaySettings &out)
                      QStringLiteral("ban_seconds"), QStringLiteral("max_attempts"), QStringLiteral("timeouts"),
                      QStringLiteral("max_body_bytes"), QStringLiteral("header_timeout_ms"),
                      QStringLiteral("max_connections_per_client"),
-                     QStringLiteral("log")});
+                     QStringLiteral("log"), QStringLiteral("tasks")});
     if (const auto listen = node["listen"]) {
         if (!ConfigLoader::parseListen(string(listen, QStringLiteral("gateway.listen")), &out.host, &out.port))
             fail(listen, QStringLiteral("gateway.listen"), QStringLiteral("expected HOST:PORT, e.g. 127.0.0.1:8790"));
@@ -264,6 +287,8 @@ void Reader::readGateway(const YAML::Node &node, GatewaySettings &out)
         if (log["max_rows"])
             out.logMaxRows = int(integer(log["max_rows"], QStringLiteral("gateway.log.max_rows"), 100, 100'000'000));
     }
+    if (const auto tasks = node["tasks"])
+        readTasks(tasks, out.tasks);
 }
 
 ProviderConfig Reader::readProvider(const YAML::Node &node, const QString &path, int index,

@@ -77,6 +77,17 @@ QByteArray ConfigWriter::toYaml(const Config &config)
         out << YAML::Key << "max_connections_per_client" << YAML::Value << g.maxConnectionsPerClient;
     out << YAML::Key << "log" << YAML::Value << YAML::BeginMap << YAML::Key << "retention_days" << YAML::Value
         << g.logRetentionDays << YAML::Key << "max_rows" << YAML::Value << g.logMaxRows << YAML::EndMap;
+    const TaskSettings &tasks = g.tasks;
+    const TaskSettings &taskDefaults = defaults.tasks;
+    if (tasks.retentionHours != taskDefaults.retentionHours || tasks.pollTimeoutSeconds != taskDefaults.pollTimeoutSeconds
+        || tasks.pollIntervalMs != taskDefaults.pollIntervalMs || tasks.pollMaxIntervalMs != taskDefaults.pollMaxIntervalMs) {
+        out << YAML::Key << "tasks" << YAML::Value << YAML::BeginMap;
+        out << YAML::Key << "retention_hours" << YAML::Value << tasks.retentionHours;
+        out << YAML::Key << "poll_timeout_seconds" << YAML::Value << tasks.pollTimeoutSeconds;
+        out << YAML::Key << "poll_interval_ms" << YAML::Value << tasks.pollIntervalMs;
+        out << YAML::Key << "poll_max_interval_ms" << YAML::Value << tasks.pollMaxIntervalMs;
+        out << YAML::EndMap;
+    }
     out << YAML::EndMap;
 
     out << YAML::Key << "providers" << YAML::Value << YAML::BeginSeq;

@@ -8,6 +8,7 @@ int GatewayError::statusFor(ErrorKind kind)
     case ErrorKind::PermissionDenied: return 403;
     case ErrorKind::NotFound: return 404;
     case ErrorKind::MethodNotAllowed: return 405;
+    case ErrorKind::Conflict: return 409;
     case ErrorKind::PayloadTooLarge: return 413;
     case ErrorKind::RateLimited: return 429;
     case ErrorKind::UpstreamError: return 502;

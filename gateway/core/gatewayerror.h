@@ -11,6 +11,7 @@ enum class ErrorKind {
     PermissionDenied,  // 403
     NotFound,          // 404: unknown model or route
     MethodNotAllowed,  // 405
+    Conflict,          // 409: the resource is in a state that forbids the request (cancelling a finished task)
     PayloadTooLarge,   // 413
     RateLimited,       // 429: from upstream, or our own limits
     UpstreamError,     // 502: upstream answered with a server error or garbage

@@ -11,6 +11,7 @@ Q_LOGGING_CATEGORY(lcSecrets, "switchyard.secrets")
 Q_LOGGING_CATEGORY(lcUpstream, "switchyard.upstream")
 Q_LOGGING_CATEGORY(lcHub, "switchyard.hub")
 Q_LOGGING_CATEGORY(lcNode, "switchyard.node")
+Q_LOGGING_CATEGORY(lcTasks, "switchyard.tasks")
 
 QString redactSecret(const QString &secret)
 {

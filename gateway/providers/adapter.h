@@ -10,7 +10,8 @@
 #include <QUrl>
 
 // What a client asked for. Chat comes in OpenAI's or Anthropic's format; the kind is the same.
-enum class ApiKind { ChatCompletions, Embeddings, CountTokens };
+// Image and video generations use OpenAI's (and EvoLink's) shape only; see gateway/tasks/.
+enum class ApiKind { ChatCompletions, Embeddings, CountTokens, ImageGenerations, VideoGenerations };
 
 // The JSON dialect spoken on a wire: by a client to us, or by us to a provider.
 enum class WireFormat { OpenAi, Anthropic, Gemini };

@@ -18,8 +18,15 @@ HeaderList baseHeaders(const QString &apiKey)
 UpstreamRequest OpenAiAdapter::buildRequest(ApiKind kind, const UpstreamTarget &target, const QByteArray &body) const
 {
     const QString base = target.baseUrl.isEmpty() ? defaultBaseUrl() : target.baseUrl;
-    const QString path = kind == ApiKind::Embeddings ? QStringLiteral("/embeddings")
-                                                     : QStringLiteral("/chat/completions");
+    QString path = QStringLiteral("/chat/completions");
+    switch (kind) {
+    case ApiKind::Embeddings: path = QStringLiteral("/embeddings"); break;
+    // EvoLink and the OpenAI-compatible image servers: the same path; EvoLink answers it with a task to poll.
+    case ApiKind::ImageGenerations: path = QStringLiteral("/images/generations"); break;
+    case ApiKind::VideoGenerations: path = QStringLiteral("/videos/generations"); break;
+    case ApiKind::ChatCompletions:
+    case ApiKind::CountTokens: break;
+    }
     return UpstreamRequest{QUrl(base + path), baseHeaders(target.apiKey), body};
 }
 

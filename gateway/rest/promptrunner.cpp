@@ -1,7 +1,6 @@
 #include "promptrunner.h"
 
 #include "rest/bufferedexchange.h"
-#include "server/accesscontrol.h"
 #include "server/bodyvalidation.h"
 #include "tokens/tokenlimiter.h"
 
@@ -36,17 +35,10 @@ void PromptRunner::start()
     // prompt's error, not the batch's.
     bool quotaCounted = false;
     if (m_ctx.caller && !m_ctx.caller->fromConfig && m_ctx.limiter) {
-        const TokenRecord &token = *m_ctx.caller;
-        std::optional<GatewayError> denied;
-        if (!AccessControl::modelAllowed(token, m_spec.model))
-            denied = AccessControl::modelNotAllowed(token, m_spec.model);
-        else
-            denied = m_ctx.limiter->admitQuota(token);
-        if (denied) {
+        if (const auto denied = m_ctx.limiter->admitModelCall(*m_ctx.caller, m_spec.model, true, &quotaCounted)) {
             finish(PromptResult::failed(m_spec.model, denied->httpStatus, denied->code, denied->message));
             return;
         }
-        quotaCounted = true;
     }
     m_answer = new BufferedExchange(this);
     InboundCall inbound;

@@ -267,14 +267,7 @@ std::optional<GatewayError> ApiServer::admitModelCall(ApiCall &call, const QStri
     const TokenRecord *token = call.limitedToken();
     if (!token)
         return std::nullopt;
-    if (!AccessControl::modelAllowed(*token, publicModel))
-        return AccessControl::modelNotAllowed(*token, publicModel);
-    if (!countsAgainstQuota)
-        return std::nullopt;
-    if (auto exhausted = m_limiter->admitQuota(*token))
-        return exhausted;
-    call.quotaCounted = true;
-    return std::nullopt;
+    return m_limiter->admitModelCall(*token, publicModel, countsAgainstQuota, &call.quotaCounted);
 }
 
 void ApiServer::answerTokenEstimate(ApiCall &call, const QJsonObject &body)

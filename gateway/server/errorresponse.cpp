@@ -11,6 +11,7 @@ QString openAiType(ErrorKind kind)
     case ErrorKind::InvalidRequest:
     case ErrorKind::NotFound:
     case ErrorKind::MethodNotAllowed:
+    case ErrorKind::Conflict:
     case ErrorKind::PayloadTooLarge:
         return QStringLiteral("invalid_request_error");
     case ErrorKind::Authentication: return QStringLiteral("authentication_error");
@@ -40,6 +41,7 @@ QString anthropicType(const GatewayError &error)
     switch (error.kind) {
     case ErrorKind::InvalidRequest:
     case ErrorKind::MethodNotAllowed:
+    case ErrorKind::Conflict:
         return QStringLiteral("invalid_request_error");
     case ErrorKind::Authentication: return QStringLiteral("authentication_error");
     case ErrorKind::PermissionDenied: return QStringLiteral("permission_error");

@@ -65,6 +65,9 @@ public:
     RelayCall(const RelayContext &context, InboundCall call, ClientExchange *exchange);
     ~RelayCall() override;
     void start();
+    // The backend of the current (or last) attempt: the one that answered, once the client has its answer.
+    // The task runner asks it which provider holds a submitted upstream task.
+    const std::optional<Candidate> &candidate() const { return m_candidate; }
 
 private:
     enum class Scope { Model, Backend, KeyInvalid, None };

@@ -1,6 +1,7 @@
 #include "tokenlimiter.h"
 
 #include "core/clock.h"
+#include "server/accesscontrol.h"
 #include "tokenrules.h"
 
 #include <QDateTime>
@@ -72,6 +73,20 @@ std::optional<GatewayError> TokenLimiter::admitQuota(const TokenRecord &token)
                      .toString(Qt::ISODate)));
     e.retryAfter = secondsUntil(end - now);
     return e;
+}
+
+std::optional<GatewayError> TokenLimiter::admitModelCall(const TokenRecord &token, const QString &publicModel,
+                                                         bool countsAgainstQuota, bool *counted)
+{
+    *counted = false;
+    if (!AccessControl::modelAllowed(token, publicModel))
+        return AccessControl::modelNotAllowed(token, publicModel);
+    if (!countsAgainstQuota)
+        return std::nullopt;
+    if (auto exhausted = admitQuota(token))
+        return exhausted;
+    *counted = true;
+    return std::nullopt;
 }
 
 void TokenLimiter::addTokens(qint64 tokenId, qint64 tokens)

@@ -30,6 +30,11 @@ public:
     // Counts one request against the quota; a 429 with Retry-After (seconds to the next period) when used up.
     std::optional<GatewayError> admitQuota(const TokenRecord &token);
     void addTokens(qint64 tokenId, qint64 tokens);
+    // The rules for a call that uses publicModel: the token must allow the model (403), and a call that
+    // generates something is counted against the quota (429 when used up; *counted says it was counted).
+    // Every endpoint that calls models goes through here.
+    std::optional<GatewayError> admitModelCall(const TokenRecord &token, const QString &publicModel,
+                                               bool countsAgainstQuota, bool *counted);
 
     struct PeriodUsage {
         qint64 periodStartMs = 0;

@@ -41,6 +41,23 @@ QByteArray embeddings(const QString &model)
     return QJsonDocument(body).toJson(QJsonDocument::Compact);
 }
 
+// OpenAI's images response; also what a video model answers here, with video URLs.
+QByteArray images(const QJsonObject &request)
+{
+    const int n = qMax(1, request.value(QLatin1String("n")).toInt(1));
+    const bool b64 = request.value(QLatin1String("response_format")).toString() == QLatin1String("b64_json");
+    QJsonArray data;
+    for (int i = 0; i < n; ++i) {
+        if (b64)
+            data.append(QJsonObject{{QStringLiteral("b64_json"), QStringLiteral("iVBORw0KGgoAAAANSUhEUg==")}});
+        else
+            data.append(QJsonObject{{QStringLiteral("url"), FakeUpstream::imageUrl(i)},
+                                    {QStringLiteral("revised_prompt"), request.value(QLatin1String("prompt"))}});
+    }
+    return QJsonDocument(QJsonObject{{QStringLiteral("created"), 1700000000}, {QStringLiteral("data"), data}})
+        .toJson(QJsonDocument::Compact);
+}
+
 QByteArray chunkEvent(const QString &model, const QJsonObject &delta, const QJsonValue &finish,
                       const QJsonValue &usage = QJsonValue())
 {
@@ -188,6 +205,9 @@ void FakeUpstream::answer(QTcpSocket *socket, const Received &request)
         switch (b.mode) {
         case Mode::Hang:
             return;
+        case Mode::Tasks:
+            sendWhole(s, taskAnswer(request));
+            return;
         case Mode::Speak: {
             const bool listing = request.path.split('?').first().endsWith("/models");
             const FakeAnswer a = listing && !b.models.isEmpty()
@@ -211,7 +231,9 @@ void FakeUpstream::answer(QTcpSocket *socket, const Received &request)
             int status = b.status;
             if (b.mode == Mode::Json) {
                 status = 200;
-                body = request.path.endsWith("/embeddings") ? embeddings(model) : completion(model);
+                body = request.path.endsWith("/embeddings") ? embeddings(model)
+                       : request.path.endsWith("/generations") ? images(request.json)
+                                                               : completion(model);
             } else if (b.mode == Mode::RawBody) {
                 body = b.body;
             } else {
@@ -238,6 +260,69 @@ void FakeUpstream::answer(QTcpSocket *socket, const Received &request)
         QTimer::singleShot(b.headersDelayMs, this, respond);
     else
         respond();
+}
+
+FakeAnswer FakeUpstream::taskAnswer(const Received &request)
+{
+    const Behavior b = m_behavior;
+    FakeAnswer a;
+    a.headers = {{QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json")}};
+    auto json = [](const QJsonObject &o) { return QJsonDocument(o).toJson(QJsonDocument::Compact); };
+    const QByteArray path = request.path.split('?').first();
+    if (request.method == "POST" && path.endsWith("/generations")) {
+        // As EvoLink answers a submission (its docs, "图像生成示例").
+        const bool video = path.endsWith("/videos/generations");
+        const QString id = QStringLiteral("task-unified-%1-fake%2").arg(1757156493).arg(m_taskOrder.size());
+        m_taskOrder << id;
+        m_taskPolls.insert(id, 0);
+        m_taskRequests.insert(id, request.json);
+        a.status = 200;
+        a.body = json(QJsonObject{
+            {QStringLiteral("created"), 1757156493},
+            {QStringLiteral("id"), id},
+            {QStringLiteral("model"), request.json.value(QLatin1String("model"))},
+            {QStringLiteral("object"), video ? QStringLiteral("video.generation.task") : QStringLiteral("image.generation.task")},
+            {QStringLiteral("progress"), 0},
+            {QStringLiteral("status"), QStringLiteral("pending")},
+            {QStringLiteral("task_info"), QJsonObject{{QStringLiteral("can_cancel"), true}, {QStringLiteral("estimated_time"), 100}}},
+            {QStringLiteral("type"), video ? QStringLiteral("video") : QStringLiteral("image")},
+            {QStringLiteral("usage"), QJsonObject{{QStringLiteral("billing_rule"), QStringLiteral("per_call")},
+                                                  {QStringLiteral("credits_reserved"), 252}}},
+        });
+        return a;
+    }
+    const qsizetype at = path.indexOf("/tasks/");
+    const QString id = at >= 0 ? QString::fromUtf8(QByteArray::fromPercentEncoding(path.mid(at + 7))) : QString();
+    if (request.method != "GET" || !m_taskPolls.contains(id)) {
+        a.status = 404;
+        a.body = json(QJsonObject{{QStringLiteral("error"), QJsonObject{{QStringLiteral("message"), QStringLiteral("task not found")},
+                                                                        {QStringLiteral("type"), QStringLiteral("invalid_request_error")}}}});
+        return a;
+    }
+    const int poll = ++m_taskPolls[id];
+    QJsonObject task{{QStringLiteral("created"), 1757156493},
+                     {QStringLiteral("id"), id},
+                     {QStringLiteral("model"), m_taskRequests.value(id).value(QLatin1String("model"))},
+                     {QStringLiteral("object"), QStringLiteral("image.generation.task")},
+                     {QStringLiteral("type"), QStringLiteral("image")}};
+    a.status = 200;
+    if (b.holdTasks || poll < b.pollsBeforeDone) {
+        task.insert(QStringLiteral("status"), QStringLiteral("processing"));
+        task.insert(QStringLiteral("progress"), b.holdTasks ? 50 : poll * 100 / b.pollsBeforeDone);
+        task.insert(QStringLiteral("task_info"), QJsonObject{{QStringLiteral("can_cancel"), true}});
+    } else if (b.taskFails) {
+        task.insert(QStringLiteral("status"), QStringLiteral("failed"));
+        task.insert(QStringLiteral("progress"), 0);
+        task.insert(QStringLiteral("error"), QJsonObject{{QStringLiteral("code"), QStringLiteral("content_policy_violation")},
+                                                         {QStringLiteral("message"), QStringLiteral("The prompt was refused by the fake.")}});
+    } else {
+        task.insert(QStringLiteral("status"), QStringLiteral("completed"));
+        task.insert(QStringLiteral("progress"), 100);
+        task.insert(QStringLiteral("results"), QJsonArray{imageUrl(0)});
+        task.insert(QStringLiteral("task_info"), QJsonObject{{QStringLiteral("can_cancel"), false}});
+    }
+    a.body = json(task);
+    return a;
 }
 
 void FakeUpstream::sendWhole(QTcpSocket *socket, const FakeAnswer &answer)

@@ -14,6 +14,8 @@ class QTcpSocket;
 
 // An upstream provider for tests, on 127.0.0.1 with a free port, speaking OpenAI's wire format. Each test
 // sets how it behaves: answer, stream, fail with a status, hang, trickle, or cut a stream in the middle.
+// Json answers POST .../images/generations (and .../videos/generations) with an OpenAI images response;
+// Tasks answers them as EvoLink's task API does: a task object, then GET .../tasks/{id} until it is done.
 // Speak also answers GET <base>/models with a list of models, as each provider does.
 class FakeUpstream final : public QObject
 {
@@ -28,6 +30,7 @@ public:
         CutMidStream,// starts a stream, then drops the connection after cutAfterChunks events
         RawBody,     // status + body exactly as given
         Speak,       // answers as the dialect's real provider would (see fakedialect.h), streams included
+        Tasks,       // EvoLink: generations answer with a pending task; GET /tasks/{id} reports it (see below)
     };
     struct Behavior {
         Mode mode = Mode::Json;
@@ -41,6 +44,9 @@ public:
         int paddingBytes = 0;      // Stream: extra characters in each content event
         Dialect dialect = Dialect::OpenAi; // Speak and Status: whose wire format
         QStringList models = {};   // Speak: the ids GET .../models lists; empty: FakeDialect::defaultModelIds
+        int pollsBeforeDone = 3;   // Tasks: polls answered "processing" (progress rising) before the last one
+        bool taskFails = false;    // Tasks: the last poll says "failed" instead of "completed"
+        bool holdTasks = false;    // Tasks: every poll says "processing" (progress 50) while this is set
     };
     struct Received {
         QByteArray method;
@@ -69,6 +75,11 @@ public:
     int chunksSent() const { return m_chunksSent; }
     // Bytes written by this side that the peer has not taken yet (kernel buffers aside).
     qint64 unsentBytes() const;
+    // Tasks: the ids of the tasks submitted so far, and how often each was polled.
+    QStringList taskIds() const { return m_taskOrder; }
+    int pollCount(const QString &taskId) const { return m_taskPolls.value(taskId); }
+    // The URL a completed fake task (or a Json image answer) names for image i.
+    static QString imageUrl(int i) { return QStringLiteral("https://images.fake.test/img-%1.png").arg(i); }
 
 Q_SIGNALS:
     void requestReceived();
@@ -82,6 +93,7 @@ private:
     void sendStream(QTcpSocket *socket, const Received &request, bool cut);
     void sendEvents(QTcpSocket *socket, const QByteArray &head, const QList<QByteArray> &events, bool cut);
     void sendWhole(QTcpSocket *socket, const FakeAnswer &answer);
+    FakeAnswer taskAnswer(const Received &request);
 
     QTcpServer m_server;
     Behavior m_behavior;
@@ -91,4 +103,7 @@ private:
     int m_abortedByPeer = 0;
     int m_chunksSent = 0;
     int m_connections = 0;
+    QStringList m_taskOrder;
+    QHash<QString, int> m_taskPolls;
+    QHash<QString, QJsonObject> m_taskRequests;
 };

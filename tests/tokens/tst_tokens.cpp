@@ -80,6 +80,7 @@ private Q_SLOTS:
     void quotaSurvivesARestart();
     void configTokensStayUnlimited();
     void restPromptsFollowTheTokenRules();
+    void imageGenerationsFollowTheModelAllowlist();
     void networkListenCountsStoredTokens();
     void lastTokenRevokedOnTheNetworkStillRefuses();
     void usageByTokenModelAndProvider();
@@ -406,6 +407,17 @@ void TestTokens::restPromptsFollowTheTokenRules()
     const QJsonArray byToken = usage(token, QStringLiteral("?group_by=token")).value(QLatin1String("data")).toArray();
     QCOMPARE(byToken.size(), 1);
     QCOMPARE(byToken.at(0).toObject().value(QLatin1String("requests")).toInt(), 2);
+}
+
+void TestTokens::imageGenerationsFollowTheModelAllowlist()
+{
+    QVERIFY(start(config()));
+    const QByteArray token = create(tokenNamed(QStringLiteral("painter"), [](TokenRecord &t) { t.models = {QStringLiteral("m1")}; }));
+    const TestHttp::Response refused = TestHttp::post(m_fx->url(QStringLiteral("/v1/images/generations")),
+                                                      R"({"model":"m2","prompt":"a lighthouse"})", bearer(token));
+    QCOMPARE(refused.status, 403);
+    QCOMPARE(openAiCode(refused), QStringLiteral("model_not_allowed"));
+    QCOMPARE(m_upstream->requestCount(), 0);
 }
 
 void TestTokens::networkListenCountsStoredTokens()
