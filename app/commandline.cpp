@@ -10,6 +10,8 @@ CommandLine parseCommandLine(const QStringList &arguments)
         "Switchyard: one local OpenAI-compatible API over all your model providers.\n\n"
         "Subcommands:\n"
         "  token hash          read an access token on standard input and print its SHA-256 for the config\n"
+        "  token create|list|revoke|disable|enable\n"
+        "                      manage the access tokens in the data dir (switchyard token create --help)\n"
         "  secret set KEY      read a secret on standard input and store it in the OS keychain under KEY,\n"
         "                      e.g. provider:openai:api_key or colink:client_token\n"
         "  secret delete KEY   remove it from the keychain"));

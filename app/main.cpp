@@ -7,6 +7,7 @@
 #include "secrets/keychainsecretstore.h"
 #include "server/accesscontrol.h"
 #include "signalwatcher.h"
+#include "tokencommand.h"
 
 #ifdef SWITCHYARD_WITH_GUI
 #include "appicon.h"
@@ -206,6 +207,9 @@ int main(int argc, char **argv)
     }
     QCoreApplication app(argc, argv);
     setIdentity();
+    // Before the general parser, which does not know the token options (--name, --rpm, ...).
+    if (isTokenManagementCommand(app.arguments()))
+        return runTokenCommand(app.arguments());
     const CommandLine commandLine = parseCommandLine(app.arguments());
     if (commandLine.command == QStringList{QStringLiteral("token"), QStringLiteral("hash")})
         return hashTokenFromStdin();

@@ -10,9 +10,12 @@
 #include "server/accesscontrol.h"
 #include "server/apiserver.h"
 #include "server/httpcompat.h"
+#include "server/usageendpoint.h"
 #include "storage/requestlog.h"
 #include "tasks/taskapi.h"
 #include "tasks/taskservice.h"
+#include "tokens/tokenrules.h"
+#include "tokens/tokenwatcher.h"
 #include "upstream/upstreampool.h"
 
 #include <QDir>
@@ -39,13 +42,23 @@ Gateway::Gateway(const GatewayOptions &options, QObject *parent)
     m_upstreams = new UpstreamPool(this);
     m_metrics = std::make_unique<Metrics>();
     m_access = std::make_unique<AccessControl>();
+    m_limiter = std::make_unique<TokenLimiter>(m_options.clock);
+    m_tokens = new TokenWatcher(this);
+    connect(m_tokens, &TokenWatcher::tokensChanged, this, &Gateway::applyStoredTokens);
+    // Token quotas count what a call used once its log record says so.
+    connect(m_log, &RequestLog::recorded, this, [this](const RequestRecord &r) {
+        if (r.tokenId > 0)
+            m_limiter->addTokens(r.tokenId, std::max<qint64>(r.promptTokens, 0) + std::max<qint64>(r.completionTokens, 0));
+    });
     RelayContext relay;
     relay.router = m_router;
     relay.upstreams = m_upstreams;
     relay.log = m_log;
     relay.metrics = m_metrics.get();
     relay.settings = &m_config.gateway;
-    m_api = std::make_unique<ApiServer>(this, m_access.get(), relay);
+    m_api = std::make_unique<ApiServer>(this, m_access.get(), m_limiter.get(), relay);
+    m_usageApi = std::make_unique<UsageEndpoint>(m_log, &m_config, m_limiter.get());
+    m_usageApi->addRoutes(m_api->routes());
     m_clinvk = std::make_unique<ClinvkApi>(this, relay, m_api->routes());
     m_tasks = new TaskService(relay, m_upstreams, this);
     m_taskApi = std::make_unique<TaskApi>(this, m_access.get(), m_tasks);
@@ -71,7 +84,52 @@ bool Gateway::open(QString *error)
 {
     QDir().mkpath(m_options.dataDir);
     return m_log->open(QDir(m_options.dataDir).filePath(QStringLiteral("requests.sqlite")), error)
-           && m_tasks->open(QDir(m_options.dataDir).filePath(QStringLiteral("tasks.sqlite")), error);
+        && m_tokens->open(TokenStore::pathIn(m_options.dataDir), error)
+        && m_tasks->open(QDir(m_options.dataDir).filePath(QStringLiteral("tasks.sqlite")), error);
+}
+
+void Gateway::applyStoredTokens(const QList<TokenRecord> &tokens)
+{
+    m_access->setStoredTokens(tokens);
+    m_limiter->retain(tokens);
+    // Counters of tokens not seen in their current period start from what the request log holds for it
+    // (a restart, a new token, a new day): one query per period kind, not one per token.
+    QMap<QuotaPeriod, QHash<qint64, TokenTotals>> totals;
+    for (const TokenRecord &t : tokens) {
+        if (m_limiter->isSeeded(t))
+            continue;
+        if (!totals.contains(t.quotaPeriod))
+            totals.insert(t.quotaPeriod, m_log->tokenTotalsSince(
+                                             TokenRules::periodStartMs(t.quotaPeriod, m_limiter->wallNowMs())));
+        const TokenTotals used = totals.value(t.quotaPeriod).value(t.id);
+        m_limiter->seed(t, used.requests, used.tokens);
+    }
+    Q_EMIT tokensChanged();
+}
+
+QList<TokenRecord> Gateway::storedTokens() const
+{
+    return m_tokens->tokens();
+}
+
+TokenStore *Gateway::tokenStore() const
+{
+    return m_tokens->store();
+}
+
+void Gateway::reloadTokens()
+{
+    m_tokens->reload();
+}
+
+TokenLimiter::PeriodUsage Gateway::tokenUsage(const TokenRecord &token) const
+{
+    return m_limiter->usage(token);
+}
+
+bool Gateway::hasAccessTokens() const
+{
+    return m_access->hasTokens();
 }
 
 void Gateway::applyConfig(const Config &config, const ResolvedKeys &keys)
@@ -138,10 +196,10 @@ bool Gateway::isLoopback(const QString &host)
 
 bool Gateway::listen(const QString &host, quint16 port, QString *error)
 {
-    if (!isLoopback(host) && m_config.gateway.accessTokens.isEmpty()) {
+    if (!isLoopback(host) && !m_access->hasTokens()) {
         *error = QStringLiteral("Refusing to listen on %1 without access tokens: anyone who can reach this machine "
-                                "could use your provider keys. Add gateway.access_tokens to the config (see "
-                                "'switchyard token hash') or listen on 127.0.0.1.")
+                                "could use your provider keys. Create one with 'switchyard token create --name NAME' "
+                                "(or add gateway.access_tokens to the config) or listen on 127.0.0.1.")
                      .arg(host);
         return false;
     }
@@ -162,6 +220,7 @@ bool Gateway::listen(const QString &host, quint16 port, QString *error)
     delete m_http.data();
     m_http = server;
     m_host = host;
+    m_access->setTokensAlwaysRequired(!isLoopback(host));
     m_paused = false;
     qCInfo(lcServer).noquote() << "listening on" << baseUrl();
     Q_EMIT listeningChanged();

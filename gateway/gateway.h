@@ -5,6 +5,8 @@
 #include "node/nodeclient.h"
 #include "secrets/keyresolver.h"
 #include "storage/requestrecord.h"
+#include "tokens/tokenlimiter.h"
+#include "tokens/tokenrecord.h"
 
 #include <QElapsedTimer>
 #include <QObject>
@@ -23,10 +25,13 @@ class RequestLog;
 class TaskApi;
 class TaskService;
 class Router;
+class TokenStore;
+class TokenWatcher;
+class UsageEndpoint;
 class UpstreamPool;
 
 struct GatewayOptions final {
-    QString dataDir;               // where requests.sqlite and tasks.sqlite live
+    QString dataDir;               // where requests.sqlite, tokens.sqlite and tasks.sqlite live
     const Clock *clock = nullptr;  // nullptr: the steady clock
     HubTimings hubTimings;         // tests shorten these
     NodeTimings nodeTimings;
@@ -42,12 +47,13 @@ public:
     explicit Gateway(const GatewayOptions &options, QObject *parent = nullptr);
     ~Gateway() override;
 
-    // Opens the request log and the task store. Call once before listen().
+    // Opens the request log, the token store and the task store. Call once before listen().
     bool open(QString *error);
     // Replaces providers and settings. Calls in flight finish on the providers they started with.
     // Node mode follows the config's node.enabled when that changes, and is otherwise left as switched.
     void applyConfig(const Config &config, const ResolvedKeys &keys);
-    // Binds host:port (port 0 picks one). Refuses a non-loopback address unless access tokens are set.
+    // Binds host:port (port 0 picks one). Refuses a non-loopback address unless access tokens exist (in the
+    // config or the token store).
     // On success the previous listener, if any, is closed.
     bool listen(const QString &host, quint16 port, QString *error);
     void stopListening();
@@ -78,11 +84,25 @@ public:
 
     static bool isLoopback(const QString &host);
 
+    // Access tokens of the token store (not those of the YAML config), as the gateway enforces them.
+    QList<TokenRecord> storedTokens() const;
+    // Where the UI creates, revokes and disables them; call reloadTokens() after a change, so it applies now
+    // rather than at the next poll.
+    TokenStore *tokenStore() const;
+    void reloadTokens();
+    // What a stored token used in its current quota period.
+    TokenLimiter::PeriodUsage tokenUsage(const TokenRecord &token) const;
+    TokenLimiter *tokenLimiter() const { return m_limiter.get(); }
+    // Whether any access token exists, in the config or the token store.
+    bool hasAccessTokens() const;
+
 Q_SIGNALS:
     void requestFinished(const RequestRecord &record);
     void listeningChanged();
+    void tokensChanged();
 
 private:
+    void applyStoredTokens(const QList<TokenRecord> &tokens);
     ConnectionLimits connectionLimits() const;
 
     GatewayOptions m_options;
@@ -102,6 +122,9 @@ private:
     std::optional<bool> m_nodeWantedByConfig;
     std::unique_ptr<Metrics> m_metrics;
     std::unique_ptr<AccessControl> m_access;
+    std::unique_ptr<TokenLimiter> m_limiter;
+    TokenWatcher *m_tokens = nullptr;
+    std::unique_ptr<UsageEndpoint> m_usageApi;
     std::unique_ptr<ApiServer> m_api;
     std::unique_ptr<ClinvkApi> m_clinvk; // adds clinvk's /api/v1 endpoints to m_api's routes
     TaskService *m_tasks = nullptr;

@@ -481,67 +481,67 @@ Switchyard is not listening at the moment, so no client can reach it. Requests w
 <context>
     <name>ModelsPage</name>
     <message>
-        <location filename="../ui/pages/modelspage.cpp" line="29"/>
+        <location filename="../ui/pages/modelspage.cpp" line="30"/>
         <source>&lt;h2&gt;Models&lt;/h2&gt;What clients can ask for, and who serves it. A request goes to the highest priority first; equal priorities share the load by weight. Double-click a public name, priority or weight to change it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/modelspage.cpp" line="37"/>
+        <location filename="../ui/pages/modelspage.cpp" line="38"/>
         <source>Public name / served by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/modelspage.cpp" line="37"/>
+        <location filename="../ui/pages/modelspage.cpp" line="38"/>
         <source>Provider&apos;s model</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/modelspage.cpp" line="37"/>
+        <location filename="../ui/pages/modelspage.cpp" line="38"/>
         <source>Priority</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/modelspage.cpp" line="37"/>
+        <location filename="../ui/pages/modelspage.cpp" line="38"/>
         <source>Weight</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/modelspage.cpp" line="38"/>
+        <location filename="../ui/pages/modelspage.cpp" line="39"/>
         <source>State</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/modelspage.cpp" line="121"/>
+        <location filename="../ui/pages/modelspage.cpp" line="118"/>
         <source>Paused until %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/modelspage.cpp" line="124"/>
+        <location filename="../ui/pages/modelspage.cpp" line="121"/>
         <source>Key refused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/modelspage.cpp" line="126"/>
+        <location filename="../ui/pages/modelspage.cpp" line="123"/>
         <source>Enabled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/modelspage.cpp" line="112"/>
+        <location filename="../ui/pages/modelspage.cpp" line="109"/>
         <source>Disabled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/modelspage.cpp" line="71"/>
+        <location filename="../ui/pages/modelspage.cpp" line="68"/>
         <source>Priority and weight belong to the provider “%1” and apply to all of its models.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/modelspage.cpp" line="81"/>
+        <location filename="../ui/pages/modelspage.cpp" line="78"/>
         <source>Connected</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/pages/modelspage.cpp" line="99"/>
+        <location filename="../ui/pages/modelspage.cpp" line="96"/>
         <source>%n candidate(s)</source>
         <translation>
             <numerusform>%n candidate</numerusform>
@@ -549,12 +549,12 @@ Switchyard is not listening at the moment, so no client can reach it. Requests w
         </translation>
     </message>
     <message>
-        <location filename="../ui/pages/modelspage.cpp" line="158"/>
+        <location filename="../ui/pages/modelspage.cpp" line="155"/>
         <source>A public model name cannot be empty or contain spaces.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/modelspage.cpp" line="198"/>
+        <location filename="../ui/pages/modelspage.cpp" line="195"/>
         <source>“%1” is not a valid value here. Priorities are whole numbers; weights are whole numbers of 1 or more.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -562,198 +562,198 @@ Switchyard is not listening at the moment, so no client can reach it. Requests w
 <context>
     <name>NodesPage</name>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="59"/>
+        <location filename="../ui/pages/nodespage.cpp" line="60"/>
         <source>&lt;h2&gt;Nodes&lt;/h2&gt;Co-Link lets machines pool their providers: share this machine with a Co-Link server, or let other machines&apos; nodes join this gateway.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="87"/>
+        <location filename="../ui/pages/nodespage.cpp" line="88"/>
         <source>Share this machine</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="89"/>
+        <location filename="../ui/pages/nodespage.cpp" line="90"/>
         <source>Offer this machine&apos;s providers to the Co-Link server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="95"/>
+        <location filename="../ui/pages/nodespage.cpp" line="96"/>
         <source>Server URL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="99"/>
+        <location filename="../ui/pages/nodespage.cpp" line="100"/>
         <source>Client token</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="103"/>
+        <location filename="../ui/pages/nodespage.cpp" line="104"/>
         <source>How many of the server&apos;s calls this machine runs at once.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="104"/>
+        <location filename="../ui/pages/nodespage.cpp" line="105"/>
         <source>Parallel calls</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="105"/>
+        <location filename="../ui/pages/nodespage.cpp" line="106"/>
         <source>Save</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="123"/>
-        <location filename="../ui/pages/nodespage.cpp" line="164"/>
+        <location filename="../ui/pages/nodespage.cpp" line="120"/>
+        <location filename="../ui/pages/nodespage.cpp" line="161"/>
         <source>State</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="132"/>
+        <location filename="../ui/pages/nodespage.cpp" line="129"/>
         <source>Enter the Co-Link server URL and your client token first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="155"/>
+        <location filename="../ui/pages/nodespage.cpp" line="152"/>
         <source>Nodes connected to this gateway</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="163"/>
+        <location filename="../ui/pages/nodespage.cpp" line="160"/>
         <source>Node</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="163"/>
+        <location filename="../ui/pages/nodespage.cpp" line="160"/>
         <source>Address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="163"/>
+        <location filename="../ui/pages/nodespage.cpp" line="160"/>
         <source>Models</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="163"/>
+        <location filename="../ui/pages/nodespage.cpp" line="160"/>
         <source>In flight</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="163"/>
+        <location filename="../ui/pages/nodespage.cpp" line="160"/>
         <source>Served</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="164"/>
+        <location filename="../ui/pages/nodespage.cpp" line="161"/>
         <source>Errors</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="164"/>
+        <location filename="../ui/pages/nodespage.cpp" line="161"/>
         <source>Connected since</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="175"/>
+        <location filename="../ui/pages/nodespage.cpp" line="172"/>
         <source>New node token…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="177"/>
+        <location filename="../ui/pages/nodespage.cpp" line="174"/>
         <source>Revoke</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="184"/>
+        <location filename="../ui/pages/nodespage.cpp" line="181"/>
         <source>Node tokens (one per machine or person; revoking one disconnects its nodes):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="204"/>
+        <location filename="../ui/pages/nodespage.cpp" line="197"/>
         <source>Stored in the keychain; type to replace</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="205"/>
+        <location filename="../ui/pages/nodespage.cpp" line="198"/>
         <source>client-… (kept in the system keychain)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="243"/>
+        <location filename="../ui/pages/nodespage.cpp" line="236"/>
         <source>Not shared</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="246"/>
+        <location filename="../ui/pages/nodespage.cpp" line="239"/>
         <source>Connecting to %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="249"/>
+        <location filename="../ui/pages/nodespage.cpp" line="242"/>
         <source>Connected since %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="253"/>
+        <location filename="../ui/pages/nodespage.cpp" line="246"/>
         <source>Disconnected; retrying at %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="261"/>
+        <location filename="../ui/pages/nodespage.cpp" line="254"/>
         <source>Calls served: %1 · in flight: %2 · errors: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="263"/>
+        <location filename="../ui/pages/nodespage.cpp" line="256"/>
         <source>Offering: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="265"/>
+        <location filename="../ui/pages/nodespage.cpp" line="258"/>
         <source>Last problem: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="274"/>
+        <location filename="../ui/pages/nodespage.cpp" line="267"/>
         <source>Nodes join at %1 with one of the node tokens below.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="276"/>
+        <location filename="../ui/pages/nodespage.cpp" line="269"/>
         <source>No node can join yet: make a node token below and give it to the machine that will join.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="313"/>
+        <location filename="../ui/pages/nodespage.cpp" line="306"/>
         <source>New node token</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="314"/>
+        <location filename="../ui/pages/nodespage.cpp" line="307"/>
         <source>Name (the machine or person that will join):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="324"/>
+        <location filename="../ui/pages/nodespage.cpp" line="317"/>
         <source>Node token “%1”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="325"/>
+        <location filename="../ui/pages/nodespage.cpp" line="318"/>
         <source>Put this token in the joining machine&apos;s Co-Link client_token (in Switchyard: Nodes → Client token), with %1 as its server URL. Switchyard keeps only its fingerprint and cannot show it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="285"/>
+        <location filename="../ui/pages/nodespage.cpp" line="278"/>
         <source>Serving</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="285"/>
+        <location filename="../ui/pages/nodespage.cpp" line="278"/>
         <source>Registering</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="287"/>
+        <location filename="../ui/pages/nodespage.cpp" line="280"/>
         <source>Paused until %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -761,169 +761,169 @@ Switchyard is not listening at the moment, so no client can reach it. Requests w
 <context>
     <name>ProviderDialog</name>
     <message>
-        <location filename="../ui/providerdialog.cpp" line="83"/>
-        <location filename="../ui/providerdialog.cpp" line="207"/>
+        <location filename="../ui/providerdialog.cpp" line="68"/>
+        <location filename="../ui/providerdialog.cpp" line="192"/>
         <source>Add provider</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/providerdialog.cpp" line="94"/>
+        <location filename="../ui/providerdialog.cpp" line="79"/>
         <source>Edit provider “%1”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/providerdialog.cpp" line="135"/>
+        <location filename="../ui/providerdialog.cpp" line="120"/>
         <source>&amp;Preset:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/providerdialog.cpp" line="139"/>
+        <location filename="../ui/providerdialog.cpp" line="124"/>
         <source>How Switchyard names this provider in its lists and logs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/providerdialog.cpp" line="141"/>
+        <location filename="../ui/providerdialog.cpp" line="126"/>
         <source>&amp;Name:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/providerdialog.cpp" line="145"/>
+        <location filename="../ui/providerdialog.cpp" line="130"/>
         <source>The API this provider speaks.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/providerdialog.cpp" line="147"/>
+        <location filename="../ui/providerdialog.cpp" line="132"/>
         <source>&amp;Type:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/providerdialog.cpp" line="151"/>
+        <location filename="../ui/providerdialog.cpp" line="136"/>
         <source>https://api.example.com/v1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/providerdialog.cpp" line="153"/>
+        <location filename="../ui/providerdialog.cpp" line="138"/>
         <source>Base &amp;URL:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/providerdialog.cpp" line="161"/>
-        <location filename="../ui/providerdialog.cpp" line="231"/>
+        <location filename="../ui/providerdialog.cpp" line="146"/>
+        <location filename="../ui/providerdialog.cpp" line="216"/>
         <source>Show</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/providerdialog.cpp" line="162"/>
+        <location filename="../ui/providerdialog.cpp" line="147"/>
         <source>Show or hide the key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/providerdialog.cpp" line="170"/>
+        <location filename="../ui/providerdialog.cpp" line="155"/>
         <source>API &amp;key:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/providerdialog.cpp" line="172"/>
+        <location filename="../ui/providerdialog.cpp" line="157"/>
         <source>Test connection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/providerdialog.cpp" line="175"/>
+        <location filename="../ui/providerdialog.cpp" line="160"/>
         <source>Ask the provider which models it serves, with this address and key.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/providerdialog.cpp" line="201"/>
+        <location filename="../ui/providerdialog.cpp" line="186"/>
         <source>&amp;Models:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/providerdialog.cpp" line="207"/>
+        <location filename="../ui/providerdialog.cpp" line="192"/>
         <source>Save</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/providerdialog.cpp" line="231"/>
+        <location filename="../ui/providerdialog.cpp" line="216"/>
         <source>Hide</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/providerdialog.cpp" line="259"/>
+        <location filename="../ui/providerdialog.cpp" line="244"/>
         <source>OpenAI-compatible API (openai)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/providerdialog.cpp" line="261"/>
+        <location filename="../ui/providerdialog.cpp" line="246"/>
         <source>Anthropic Messages API (claude)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/providerdialog.cpp" line="263"/>
+        <location filename="../ui/providerdialog.cpp" line="248"/>
         <source>Google Gemini API (gemini)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/providerdialog.cpp" line="368"/>
+        <location filename="../ui/providerdialog.cpp" line="353"/>
         <source>Leave empty to keep the stored key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/providerdialog.cpp" line="370"/>
+        <location filename="../ui/providerdialog.cpp" line="355"/>
         <source>Leave empty to keep reading it from %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/providerdialog.cpp" line="372"/>
+        <location filename="../ui/providerdialog.cpp" line="357"/>
         <source>Leave empty to keep the key written in the configuration file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/providerdialog.cpp" line="374"/>
+        <location filename="../ui/providerdialog.cpp" line="359"/>
         <source>Only if the server asks for one</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/providerdialog.cpp" line="376"/>
+        <location filename="../ui/providerdialog.cpp" line="361"/>
         <source>Not needed; leave empty</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/providerdialog.cpp" line="378"/>
+        <location filename="../ui/providerdialog.cpp" line="363"/>
         <source>Paste your API key here</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/providerdialog.cpp" line="387"/>
+        <location filename="../ui/providerdialog.cpp" line="372"/>
         <source>Get a key at %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/providerdialog.cpp" line="389"/>
+        <location filename="../ui/providerdialog.cpp" line="374"/>
         <source>No key needed: this server runs on your own computer. Get it at %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/providerdialog.cpp" line="391"/>
+        <location filename="../ui/providerdialog.cpp" line="376"/>
         <source>Leave the key empty if the server does not ask for one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/providerdialog.cpp" line="402"/>
+        <location filename="../ui/providerdialog.cpp" line="387"/>
         <source>Enter the address of the provider&apos;s API, like https://api.example.com/v1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/providerdialog.cpp" line="408"/>
+        <location filename="../ui/providerdialog.cpp" line="393"/>
         <source>This is not a web address. It should start with https:// (or http:// for a server on your own network) and name a host, like https://api.example.com/v1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/providerdialog.cpp" line="448"/>
+        <location filename="../ui/providerdialog.cpp" line="433"/>
         <source>Connected, but the provider lists no models. Add the ones you need by hand.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/providerdialog.cpp" line="449"/>
+        <location filename="../ui/providerdialog.cpp" line="434"/>
         <source>Connected. The provider lists %n model(s); tick the ones to offer.</source>
         <translation>
             <numerusform>Connected. The provider lists %n model; tick it to offer it.</numerusform>
@@ -931,32 +931,32 @@ Switchyard is not listening at the moment, so no client can reach it. Requests w
         </translation>
     </message>
     <message>
-        <location filename="../ui/providerdialog.cpp" line="455"/>
+        <location filename="../ui/providerdialog.cpp" line="440"/>
         <source>The connection test failed: see the message under the API key.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/providerdialog.cpp" line="459"/>
+        <location filename="../ui/providerdialog.cpp" line="444"/>
         <source>The connection test failed: see the message under the base URL.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/providerdialog.cpp" line="475"/>
+        <location filename="../ui/providerdialog.cpp" line="460"/>
         <source>Connecting to %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/providerdialog.cpp" line="497"/>
+        <location filename="../ui/providerdialog.cpp" line="482"/>
         <source>Give the provider a name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/providerdialog.cpp" line="500"/>
+        <location filename="../ui/providerdialog.cpp" line="485"/>
         <source>Another provider is already called “%1”. Choose another name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/providerdialog.cpp" line="508"/>
+        <location filename="../ui/providerdialog.cpp" line="493"/>
         <source>Enter the API key from your %1 account.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1022,99 +1022,99 @@ Switchyard is not listening at the moment, so no client can reach it. Requests w
 <context>
     <name>ProvidersPage</name>
     <message>
-        <location filename="../ui/pages/providerspage.cpp" line="30"/>
+        <location filename="../ui/pages/providerspage.cpp" line="31"/>
         <source>&lt;h2&gt;Providers&lt;/h2&gt;Model providers and local servers this machine can call. Keys are kept in the system keychain.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/providerspage.cpp" line="40"/>
+        <location filename="../ui/pages/providerspage.cpp" line="41"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/providerspage.cpp" line="40"/>
+        <location filename="../ui/pages/providerspage.cpp" line="41"/>
         <source>Type</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/providerspage.cpp" line="40"/>
+        <location filename="../ui/pages/providerspage.cpp" line="41"/>
         <source>Base URL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/providerspage.cpp" line="40"/>
+        <location filename="../ui/pages/providerspage.cpp" line="41"/>
         <source>Models</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/providerspage.cpp" line="40"/>
+        <location filename="../ui/pages/providerspage.cpp" line="41"/>
         <source>State</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/providerspage.cpp" line="45"/>
+        <location filename="../ui/pages/providerspage.cpp" line="46"/>
         <source>No providers yet. Click &lt;b&gt;Add provider&lt;/b&gt; to connect OpenAI, Anthropic, Gemini, a local Ollama and more.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/providerspage.cpp" line="61"/>
+        <location filename="../ui/pages/providerspage.cpp" line="58"/>
         <source>Add provider…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/providerspage.cpp" line="63"/>
+        <location filename="../ui/pages/providerspage.cpp" line="60"/>
         <source>Edit…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/providerspage.cpp" line="65"/>
-        <location filename="../ui/pages/providerspage.cpp" line="171"/>
+        <location filename="../ui/pages/providerspage.cpp" line="62"/>
+        <location filename="../ui/pages/providerspage.cpp" line="168"/>
         <source>Disable</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/providerspage.cpp" line="67"/>
+        <location filename="../ui/pages/providerspage.cpp" line="64"/>
         <source>Delete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/providerspage.cpp" line="96"/>
+        <location filename="../ui/pages/providerspage.cpp" line="93"/>
         <source>Disabled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/providerspage.cpp" line="107"/>
+        <location filename="../ui/pages/providerspage.cpp" line="104"/>
         <source>Edit the provider to enter its API key.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/providerspage.cpp" line="108"/>
+        <location filename="../ui/pages/providerspage.cpp" line="105"/>
         <source>The keychain is not available, so the key cannot be read.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/providerspage.cpp" line="109"/>
+        <location filename="../ui/pages/providerspage.cpp" line="106"/>
         <source>No key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/providerspage.cpp" line="112"/>
-        <location filename="../ui/pages/providerspage.cpp" line="126"/>
+        <location filename="../ui/pages/providerspage.cpp" line="109"/>
+        <location filename="../ui/pages/providerspage.cpp" line="123"/>
         <source>Ready</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/providerspage.cpp" line="116"/>
+        <location filename="../ui/pages/providerspage.cpp" line="113"/>
         <source>Key refused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/providerspage.cpp" line="122"/>
+        <location filename="../ui/pages/providerspage.cpp" line="119"/>
         <source>Paused until %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/pages/providerspage.cpp" line="125"/>
+        <location filename="../ui/pages/providerspage.cpp" line="122"/>
         <source>OK · %n request(s) served</source>
         <translation>
             <numerusform>OK · %n request served</numerusform>
@@ -1122,22 +1122,22 @@ Switchyard is not listening at the moment, so no client can reach it. Requests w
         </translation>
     </message>
     <message>
-        <location filename="../ui/pages/providerspage.cpp" line="141"/>
+        <location filename="../ui/pages/providerspage.cpp" line="138"/>
         <source>(default)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/providerspage.cpp" line="171"/>
+        <location filename="../ui/pages/providerspage.cpp" line="168"/>
         <source>Enable</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/providerspage.cpp" line="241"/>
+        <location filename="../ui/pages/providerspage.cpp" line="238"/>
         <source>Delete provider</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/providerspage.cpp" line="242"/>
+        <location filename="../ui/pages/providerspage.cpp" line="239"/>
         <source>Delete the provider “%1” and its key in the keychain? Clients asking for its models will be routed to other providers, if any serve them.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1145,7 +1145,7 @@ Switchyard is not listening at the moment, so no client can reach it. Requests w
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../app/main.cpp" line="156"/>
+        <location filename="../app/main.cpp" line="160"/>
         <source>Switchyard cannot start</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1446,148 +1446,371 @@ Switchyard is not listening at the moment, so no client can reach it. Requests w
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../ui/pages/settingspage.cpp" line="51"/>
+        <location filename="../ui/pages/settingspage.cpp" line="39"/>
         <source>&lt;h2&gt;Settings&lt;/h2&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/settingspage.cpp" line="72"/>
+        <location filename="../ui/pages/settingspage.cpp" line="69"/>
         <source>Gateway</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/settingspage.cpp" line="79"/>
+        <location filename="../ui/pages/settingspage.cpp" line="76"/>
         <source>127.0.0.1 serves this machine only. Other addresses need at least one access token.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/settingspage.cpp" line="85"/>
+        <location filename="../ui/pages/settingspage.cpp" line="82"/>
         <source>Port</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/settingspage.cpp" line="87"/>
+        <location filename="../ui/pages/settingspage.cpp" line="84"/>
         <source>Listen address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/settingspage.cpp" line="93"/>
+        <location filename="../ui/pages/settingspage.cpp" line="90"/>
         <source>One origin per line, e.g. https://app.example.com</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/settingspage.cpp" line="95"/>
+        <location filename="../ui/pages/settingspage.cpp" line="92"/>
         <source>Allowed browser origins (CORS)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/settingspage.cpp" line="100"/>
+        <location filename="../ui/pages/settingspage.cpp" line="97"/>
         <source> s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/settingspage.cpp" line="102"/>
+        <location filename="../ui/pages/settingspage.cpp" line="99"/>
         <source>How long a provider that failed is left out before it is tried again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/settingspage.cpp" line="103"/>
+        <location filename="../ui/pages/settingspage.cpp" line="100"/>
         <source>Pause a failing provider for</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/settingspage.cpp" line="109"/>
+        <location filename="../ui/pages/settingspage.cpp" line="106"/>
         <source>How many providers a request may try before the client gets an error.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/settingspage.cpp" line="110"/>
+        <location filename="../ui/pages/settingspage.cpp" line="107"/>
         <source>Attempts per request</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/settingspage.cpp" line="112"/>
+        <location filename="../ui/pages/settingspage.cpp" line="109"/>
         <source>Apply</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/settingspage.cpp" line="127"/>
+        <location filename="../ui/pages/settingspage.cpp" line="124"/>
         <source>Access tokens</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/settingspage.cpp" line="129"/>
-        <source>With at least one token, every client must send one (Authorization: Bearer …). Only a fingerprint of each token is kept; the token is shown once, when it is made.</source>
+        <location filename="../ui/pages/settingspage.cpp" line="126"/>
+        <source>With at least one token, every client must send one (Authorization: Bearer …). Only a fingerprint of each token is kept; the token is shown once, when it is made. A token can be limited to some models and client addresses, a number of requests per minute, and a quota per day or month.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/settingspage.cpp" line="141"/>
-        <source>Generate token…</source>
+        <location filename="../ui/pages/settingspage.cpp" line="136"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/settingspage.cpp" line="136"/>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/settingspage.cpp" line="136"/>
+        <source>Expires</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/settingspage.cpp" line="136"/>
+        <source>Limits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/settingspage.cpp" line="136"/>
+        <source>Used this period</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/pages/settingspage.cpp" line="143"/>
+        <source>Generate token…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/settingspage.cpp" line="145"/>
         <source>Revoke</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/settingspage.cpp" line="156"/>
+        <location filename="../ui/pages/settingspage.cpp" line="147"/>
+        <location filename="../ui/pages/settingspage.cpp" line="164"/>
+        <source>Disable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/settingspage.cpp" line="163"/>
+        <source>Enable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/settingspage.cpp" line="171"/>
         <source>Desktop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/settingspage.cpp" line="160"/>
+        <location filename="../ui/pages/settingspage.cpp" line="175"/>
         <source>System default</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/settingspage.cpp" line="164"/>
+        <location filename="../ui/pages/settingspage.cpp" line="179"/>
         <source>Takes effect when Switchyard next starts.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/settingspage.cpp" line="169"/>
+        <location filename="../ui/pages/settingspage.cpp" line="184"/>
         <source>Language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/settingspage.cpp" line="173"/>
+        <location filename="../ui/pages/settingspage.cpp" line="188"/>
         <source>Start Switchyard when I log in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/settingspage.cpp" line="205"/>
-        <source>No tokens: any program on this machine may use the gateway.</source>
+        <location filename="../ui/pages/settingspage.cpp" line="225"/>
+        <source>models: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/pages/settingspage.cpp" line="227"/>
+        <source>clients: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/settingspage.cpp" line="229"/>
+        <source>%1/min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/settingspage.cpp" line="230"/>
+        <source>day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/settingspage.cpp" line="230"/>
+        <source>month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/settingspage.cpp" line="232"/>
+        <source>%1 requests per %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/settingspage.cpp" line="234"/>
+        <source>%1 tokens per %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/settingspage.cpp" line="235"/>
+        <location filename="../ui/pages/settingspage.cpp" line="260"/>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/settingspage.cpp" line="250"/>
+        <source>disabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/settingspage.cpp" line="250"/>
+        <source>expired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/settingspage.cpp" line="250"/>
+        <source>active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/settingspage.cpp" line="253"/>
+        <location filename="../ui/pages/settingspage.cpp" line="260"/>
+        <source>never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/settingspage.cpp" line="255"/>
+        <source>%1 requests, %2 tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/settingspage.cpp" line="260"/>
+        <source>in the config file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/settingspage.cpp" line="263"/>
+        <source>From gateway.access_tokens in the config: no limits, and it may read everyone&apos;s usage.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/settingspage.cpp" line="266"/>
+        <source>No tokens: any program on this machine may use the gateway.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/settingspage.cpp" line="293"/>
         <source>Saved. Serving at %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/settingspage.cpp" line="228"/>
+        <location filename="../ui/pages/settingspage.cpp" line="294"/>
         <source>Saved. The gateway is paused; it will serve at the new address when you resume it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/settingspage.cpp" line="242"/>
-        <source>Generate access token</source>
+        <location filename="../ui/pages/settingspage.cpp" line="365"/>
+        <source>This is the last access token and Switchyard listens on %1, where other machines can reach it. Listen on 127.0.0.1 first, then revoke it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/settingspage.cpp" line="243"/>
-        <source>Name (the tool or person that will use it):</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/pages/settingspage.cpp" line="256"/>
+        <location filename="../ui/pages/settingspage.cpp" line="342"/>
         <source>Access token “%1”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/settingspage.cpp" line="257"/>
+        <location filename="../ui/pages/settingspage.cpp" line="343"/>
         <source>Copy this token now and give it to the tool that will use it. Switchyard keeps only its fingerprint and cannot show it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TokenDialog</name>
+    <message>
+        <location filename="../ui/tokendialog.cpp" line="35"/>
+        <source>New access token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/tokendialog.cpp" line="40"/>
+        <source>The tool, person or machine that will use it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/tokendialog.cpp" line="41"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/tokendialog.cpp" line="43"/>
+        <source>Expires after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/tokendialog.cpp" line="53"/>
+        <source>Expiry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/tokendialog.cpp" line="58"/>
+        <source>All models</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/tokendialog.cpp" line="59"/>
+        <source>Comma-separated public model names. Available: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/tokendialog.cpp" line="60"/>
+        <source>none yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/tokendialog.cpp" line="61"/>
+        <source>Allowed models</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/tokendialog.cpp" line="65"/>
+        <source>Any address, e.g. 192.168.1.0/24, fd00::/8</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/tokendialog.cpp" line="66"/>
+        <source>Allowed client addresses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/tokendialog.cpp" line="71"/>
+        <location filename="../ui/tokendialog.cpp" line="77"/>
+        <location filename="../ui/tokendialog.cpp" line="81"/>
+        <source>No limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/tokendialog.cpp" line="72"/>
+        <source>Requests per minute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/tokendialog.cpp" line="82"/>
+        <source> thousand tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/tokendialog.cpp" line="85"/>
+        <source>per month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/tokendialog.cpp" line="86"/>
+        <source>per day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/tokendialog.cpp" line="89"/>
+        <source>requests,</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/tokendialog.cpp" line="92"/>
+        <source>Quota</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/tokendialog.cpp" line="96"/>
+        <source>Create token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/tokendialog.cpp" line="125"/>
+        <source>Give the token a name, such as the tool, person or machine that will use it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/tokendialog.cpp" line="130"/>
+        <source>A token named “%1” already exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/tokendialog.cpp" line="136"/>
+        <source>“%1” is not an address range such as 192.168.1.0/24 or fd00::/8.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1771,12 +1994,17 @@ Switchyard is not listening at the moment, so no client can reach it. Requests w
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/usagepage.cpp" line="175"/>
+        <location filename="../ui/pages/usagepage.cpp" line="115"/>
+        <source>Estimated cost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/usagepage.cpp" line="178"/>
         <source>The usage figures could not be read from the request log: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/pages/usagepage.cpp" line="178"/>
+        <location filename="../ui/pages/usagepage.cpp" line="181"/>
         <source>No requests in the last %Ln days.
 
 Once clients send requests through Switchyard, this page charts them per provider and per day.</source>
@@ -1790,7 +2018,7 @@ Once clients send requests through Switchyard, this page charts them per provide
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/pages/usagepage.cpp" line="192"/>
+        <location filename="../ui/pages/usagepage.cpp" line="195"/>
         <source>in the last %Ln days</source>
         <translation>
             <numerusform>in the last %Ln day</numerusform>
@@ -1798,18 +2026,28 @@ Once clients send requests through Switchyard, this page charts them per provide
         </translation>
     </message>
     <message>
-        <location filename="../ui/pages/usagepage.cpp" line="195"/>
+        <location filename="../ui/pages/usagepage.cpp" line="198"/>
         <source>%1% of requests</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/usagepage.cpp" line="196"/>
+        <location filename="../ui/pages/usagepage.cpp" line="199"/>
         <source>no requests</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/pages/usagepage.cpp" line="199"/>
+        <location filename="../ui/pages/usagepage.cpp" line="202"/>
         <source>%1 prompt, %2 completion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/usagepage.cpp" line="210"/>
+        <source>at the prices in the config</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/usagepage.cpp" line="211"/>
+        <source>without %1 (no price)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -497,79 +497,79 @@ Switchyard 当前未在监听，任何客户端都无法访问它。恢复服务
 <context>
     <name>ModelsPage</name>
     <message>
-        <location filename="../ui/pages/modelspage.cpp" line="29"/>
+        <location filename="../ui/pages/modelspage.cpp" line="30"/>
         <source>&lt;h2&gt;Models&lt;/h2&gt;What clients can ask for, and who serves it. A request goes to the highest priority first; equal priorities share the load by weight. Double-click a public name, priority or weight to change it.</source>
         <translation>&lt;h2&gt;模型&lt;/h2&gt;客户端可以请求哪些模型，以及由谁提供。请求会优先发往优先级最高的提供方；优先级相同时按权重分担负载。双击对外名称、优先级或权重即可修改。</translation>
     </message>
     <message>
-        <location filename="../ui/pages/modelspage.cpp" line="37"/>
+        <location filename="../ui/pages/modelspage.cpp" line="38"/>
         <source>Public name / served by</source>
         <translation>对外名称 / 提供方</translation>
     </message>
     <message>
-        <location filename="../ui/pages/modelspage.cpp" line="37"/>
+        <location filename="../ui/pages/modelspage.cpp" line="38"/>
         <source>Provider&apos;s model</source>
         <translation>提供商模型</translation>
     </message>
     <message>
-        <location filename="../ui/pages/modelspage.cpp" line="37"/>
+        <location filename="../ui/pages/modelspage.cpp" line="38"/>
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../ui/pages/modelspage.cpp" line="37"/>
+        <location filename="../ui/pages/modelspage.cpp" line="38"/>
         <source>Weight</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../ui/pages/modelspage.cpp" line="38"/>
+        <location filename="../ui/pages/modelspage.cpp" line="39"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../ui/pages/modelspage.cpp" line="121"/>
+        <location filename="../ui/pages/modelspage.cpp" line="118"/>
         <source>Paused until %1</source>
         <translation>暂停至 %1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/modelspage.cpp" line="124"/>
+        <location filename="../ui/pages/modelspage.cpp" line="121"/>
         <source>Key refused</source>
         <translation>密钥被拒绝</translation>
     </message>
     <message>
-        <location filename="../ui/pages/modelspage.cpp" line="126"/>
+        <location filename="../ui/pages/modelspage.cpp" line="123"/>
         <source>Enabled</source>
         <translation>已启用</translation>
     </message>
     <message>
-        <location filename="../ui/pages/modelspage.cpp" line="112"/>
+        <location filename="../ui/pages/modelspage.cpp" line="109"/>
         <source>Disabled</source>
         <translation>已禁用</translation>
     </message>
     <message>
-        <location filename="../ui/pages/modelspage.cpp" line="71"/>
+        <location filename="../ui/pages/modelspage.cpp" line="68"/>
         <source>Priority and weight belong to the provider “%1” and apply to all of its models.</source>
         <translation>优先级和权重属于提供商“%1”，适用于其所有模型。</translation>
     </message>
     <message>
-        <location filename="../ui/pages/modelspage.cpp" line="81"/>
+        <location filename="../ui/pages/modelspage.cpp" line="78"/>
         <source>Connected</source>
         <translation>已连接</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/pages/modelspage.cpp" line="99"/>
+        <location filename="../ui/pages/modelspage.cpp" line="96"/>
         <source>%n candidate(s)</source>
         <translation>
             <numerusform>%n 个候选</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/pages/modelspage.cpp" line="158"/>
+        <location filename="../ui/pages/modelspage.cpp" line="155"/>
         <source>A public model name cannot be empty or contain spaces.</source>
         <translation>对外模型名称不能为空，也不能包含空格。</translation>
     </message>
     <message>
-        <location filename="../ui/pages/modelspage.cpp" line="198"/>
+        <location filename="../ui/pages/modelspage.cpp" line="195"/>
         <source>“%1” is not a valid value here. Priorities are whole numbers; weights are whole numbers of 1 or more.</source>
         <translation>“%1”不是有效的值。优先级须为整数；权重须为不小于 1 的整数。</translation>
     </message>
@@ -577,183 +577,183 @@ Switchyard 当前未在监听，任何客户端都无法访问它。恢复服务
 <context>
     <name>NodesPage</name>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="59"/>
+        <location filename="../ui/pages/nodespage.cpp" line="60"/>
         <source>&lt;h2&gt;Nodes&lt;/h2&gt;Co-Link lets machines pool their providers: share this machine with a Co-Link server, or let other machines&apos; nodes join this gateway.</source>
         <translation>&lt;h2&gt;节点&lt;/h2&gt;Co-Link 让多台计算机汇集各自的提供商：可以将此计算机共享给 Co-Link 服务器，也可以让其他计算机的节点加入此网关。</translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="87"/>
+        <location filename="../ui/pages/nodespage.cpp" line="88"/>
         <source>Share this machine</source>
         <translation>共享此计算机</translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="89"/>
+        <location filename="../ui/pages/nodespage.cpp" line="90"/>
         <source>Offer this machine&apos;s providers to the Co-Link server</source>
         <translation>将此计算机的提供商提供给 Co-Link 服务器</translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="95"/>
+        <location filename="../ui/pages/nodespage.cpp" line="96"/>
         <source>Server URL</source>
         <translation>服务器 URL</translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="99"/>
+        <location filename="../ui/pages/nodespage.cpp" line="100"/>
         <source>Client token</source>
         <translation>客户端令牌</translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="103"/>
+        <location filename="../ui/pages/nodespage.cpp" line="104"/>
         <source>How many of the server&apos;s calls this machine runs at once.</source>
         <translation>此计算机可同时执行的服务器调用数量。</translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="104"/>
+        <location filename="../ui/pages/nodespage.cpp" line="105"/>
         <source>Parallel calls</source>
         <translation>并行调用数</translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="105"/>
+        <location filename="../ui/pages/nodespage.cpp" line="106"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="123"/>
-        <location filename="../ui/pages/nodespage.cpp" line="164"/>
+        <location filename="../ui/pages/nodespage.cpp" line="120"/>
+        <location filename="../ui/pages/nodespage.cpp" line="161"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="132"/>
+        <location filename="../ui/pages/nodespage.cpp" line="129"/>
         <source>Enter the Co-Link server URL and your client token first.</source>
         <translation>请先输入 Co-Link 服务器 URL 和客户端令牌。</translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="155"/>
+        <location filename="../ui/pages/nodespage.cpp" line="152"/>
         <source>Nodes connected to this gateway</source>
         <translation>已连接到此网关的节点</translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="163"/>
+        <location filename="../ui/pages/nodespage.cpp" line="160"/>
         <source>Node</source>
         <translation>节点</translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="163"/>
+        <location filename="../ui/pages/nodespage.cpp" line="160"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="163"/>
+        <location filename="../ui/pages/nodespage.cpp" line="160"/>
         <source>Models</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="163"/>
+        <location filename="../ui/pages/nodespage.cpp" line="160"/>
         <source>In flight</source>
         <translation>处理中</translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="163"/>
+        <location filename="../ui/pages/nodespage.cpp" line="160"/>
         <source>Served</source>
         <translation>已处理</translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="164"/>
+        <location filename="../ui/pages/nodespage.cpp" line="161"/>
         <source>Errors</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="164"/>
+        <location filename="../ui/pages/nodespage.cpp" line="161"/>
         <source>Connected since</source>
         <translation>连接时间</translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="175"/>
+        <location filename="../ui/pages/nodespage.cpp" line="172"/>
         <source>New node token…</source>
         <translation>新建节点令牌…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="177"/>
+        <location filename="../ui/pages/nodespage.cpp" line="174"/>
         <source>Revoke</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="184"/>
+        <location filename="../ui/pages/nodespage.cpp" line="181"/>
         <source>Node tokens (one per machine or person; revoking one disconnects its nodes):</source>
         <translation>节点令牌（每台计算机或每人一个；撤销后，用它接入的节点会被断开）：</translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="204"/>
+        <location filename="../ui/pages/nodespage.cpp" line="197"/>
         <source>Stored in the keychain; type to replace</source>
         <translation>已保存在钥匙串中；输入新令牌可替换</translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="205"/>
+        <location filename="../ui/pages/nodespage.cpp" line="198"/>
         <source>client-… (kept in the system keychain)</source>
         <translation>client-…（保存在系统钥匙串中）</translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="243"/>
+        <location filename="../ui/pages/nodespage.cpp" line="236"/>
         <source>Not shared</source>
         <translation>未共享</translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="246"/>
+        <location filename="../ui/pages/nodespage.cpp" line="239"/>
         <source>Connecting to %1…</source>
         <translation>正在连接 %1…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="249"/>
+        <location filename="../ui/pages/nodespage.cpp" line="242"/>
         <source>Connected since %1</source>
         <translation>已连接（自 %1 起）</translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="253"/>
+        <location filename="../ui/pages/nodespage.cpp" line="246"/>
         <source>Disconnected; retrying at %1</source>
         <translation>已断开；将于 %1 重试</translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="261"/>
+        <location filename="../ui/pages/nodespage.cpp" line="254"/>
         <source>Calls served: %1 · in flight: %2 · errors: %3</source>
         <translation>已处理调用：%1 · 处理中：%2 · 错误：%3</translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="263"/>
+        <location filename="../ui/pages/nodespage.cpp" line="256"/>
         <source>Offering: %1</source>
         <translation>正在提供：%1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="265"/>
+        <location filename="../ui/pages/nodespage.cpp" line="258"/>
         <source>Last problem: %1</source>
         <translation>最近的问题：%1</translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="274"/>
+        <location filename="../ui/pages/nodespage.cpp" line="267"/>
         <source>Nodes join at %1 with one of the node tokens below.</source>
         <translation>节点使用下方的某个节点令牌，通过 %1 接入。</translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="276"/>
+        <location filename="../ui/pages/nodespage.cpp" line="269"/>
         <source>No node can join yet: make a node token below and give it to the machine that will join.</source>
         <translation>暂时还没有节点可以接入：请在下方创建节点令牌，并交给要接入的计算机。</translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="313"/>
+        <location filename="../ui/pages/nodespage.cpp" line="306"/>
         <source>New node token</source>
         <translation>新建节点令牌</translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="314"/>
+        <location filename="../ui/pages/nodespage.cpp" line="307"/>
         <source>Name (the machine or person that will join):</source>
         <translation>名称（将接入的计算机或人员）：</translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="324"/>
+        <location filename="../ui/pages/nodespage.cpp" line="317"/>
         <source>Node token “%1”</source>
         <translation>节点令牌“%1”</translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="325"/>
+        <location filename="../ui/pages/nodespage.cpp" line="318"/>
         <source>Put this token in the joining machine&apos;s Co-Link client_token (in Switchyard: Nodes → Client token), with %1 as its server URL. Switchyard keeps only its fingerprint and cannot show it again.</source>
         <translation>请将此令牌填入要接入的计算机的 Co-Link client_token（在 Switchyard 中：节点 → 客户端令牌），服务器 URL 填 %1。Switchyard 只保存它的指纹，之后无法再次显示。</translation>
     </message>
@@ -766,17 +766,17 @@ Switchyard 当前未在监听，任何客户端都无法访问它。恢复服务
         <translation type="vanished">未配置任何节点令牌，因此没有节点可以加入。要接受节点，请在配置中添加 hub.node_tokens。</translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="285"/>
+        <location filename="../ui/pages/nodespage.cpp" line="278"/>
         <source>Serving</source>
         <translation>服务中</translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="285"/>
+        <location filename="../ui/pages/nodespage.cpp" line="278"/>
         <source>Registering</source>
         <translation>正在注册</translation>
     </message>
     <message>
-        <location filename="../ui/pages/nodespage.cpp" line="287"/>
+        <location filename="../ui/pages/nodespage.cpp" line="280"/>
         <source>Paused until %1</source>
         <translation>暂停至 %1</translation>
     </message>
@@ -784,201 +784,201 @@ Switchyard 当前未在监听，任何客户端都无法访问它。恢复服务
 <context>
     <name>ProviderDialog</name>
     <message>
-        <location filename="../ui/providerdialog.cpp" line="83"/>
-        <location filename="../ui/providerdialog.cpp" line="207"/>
+        <location filename="../ui/providerdialog.cpp" line="68"/>
+        <location filename="../ui/providerdialog.cpp" line="192"/>
         <source>Add provider</source>
         <translation>添加提供商</translation>
     </message>
     <message>
-        <location filename="../ui/providerdialog.cpp" line="94"/>
+        <location filename="../ui/providerdialog.cpp" line="79"/>
         <source>Edit provider “%1”</source>
         <translation>编辑提供商“%1”</translation>
     </message>
     <message>
-        <location filename="../ui/providerdialog.cpp" line="135"/>
+        <location filename="../ui/providerdialog.cpp" line="120"/>
         <source>&amp;Preset:</source>
         <translation>预设(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../ui/providerdialog.cpp" line="139"/>
+        <location filename="../ui/providerdialog.cpp" line="124"/>
         <source>How Switchyard names this provider in its lists and logs.</source>
         <translation>此提供商在 Switchyard 的列表和日志中显示的名称。</translation>
     </message>
     <message>
-        <location filename="../ui/providerdialog.cpp" line="141"/>
+        <location filename="../ui/providerdialog.cpp" line="126"/>
         <source>&amp;Name:</source>
         <translation>名称(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../ui/providerdialog.cpp" line="145"/>
+        <location filename="../ui/providerdialog.cpp" line="130"/>
         <source>The API this provider speaks.</source>
         <translation>此提供商使用的 API。</translation>
     </message>
     <message>
-        <location filename="../ui/providerdialog.cpp" line="147"/>
+        <location filename="../ui/providerdialog.cpp" line="132"/>
         <source>&amp;Type:</source>
         <translation>类型(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../ui/providerdialog.cpp" line="151"/>
+        <location filename="../ui/providerdialog.cpp" line="136"/>
         <source>https://api.example.com/v1</source>
         <translation>https://api.example.com/v1</translation>
     </message>
     <message>
-        <location filename="../ui/providerdialog.cpp" line="153"/>
+        <location filename="../ui/providerdialog.cpp" line="138"/>
         <source>Base &amp;URL:</source>
         <translation>基础 URL(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../ui/providerdialog.cpp" line="161"/>
-        <location filename="../ui/providerdialog.cpp" line="231"/>
+        <location filename="../ui/providerdialog.cpp" line="146"/>
+        <location filename="../ui/providerdialog.cpp" line="216"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../ui/providerdialog.cpp" line="162"/>
+        <location filename="../ui/providerdialog.cpp" line="147"/>
         <source>Show or hide the key</source>
         <translation>显示或隐藏密钥</translation>
     </message>
     <message>
-        <location filename="../ui/providerdialog.cpp" line="170"/>
+        <location filename="../ui/providerdialog.cpp" line="155"/>
         <source>API &amp;key:</source>
         <translation>API 密钥(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../ui/providerdialog.cpp" line="172"/>
+        <location filename="../ui/providerdialog.cpp" line="157"/>
         <source>Test connection</source>
         <translation>测试连接</translation>
     </message>
     <message>
-        <location filename="../ui/providerdialog.cpp" line="175"/>
+        <location filename="../ui/providerdialog.cpp" line="160"/>
         <source>Ask the provider which models it serves, with this address and key.</source>
         <translation>使用此地址和密钥，向提供商查询其提供的模型。</translation>
     </message>
     <message>
-        <location filename="../ui/providerdialog.cpp" line="201"/>
+        <location filename="../ui/providerdialog.cpp" line="186"/>
         <source>&amp;Models:</source>
         <translation>模型(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../ui/providerdialog.cpp" line="207"/>
+        <location filename="../ui/providerdialog.cpp" line="192"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../ui/providerdialog.cpp" line="231"/>
+        <location filename="../ui/providerdialog.cpp" line="216"/>
         <source>Hide</source>
         <translation>隐藏</translation>
     </message>
     <message>
-        <location filename="../ui/providerdialog.cpp" line="259"/>
+        <location filename="../ui/providerdialog.cpp" line="244"/>
         <source>OpenAI-compatible API (openai)</source>
         <translation>OpenAI 兼容 API（openai）</translation>
     </message>
     <message>
-        <location filename="../ui/providerdialog.cpp" line="261"/>
+        <location filename="../ui/providerdialog.cpp" line="246"/>
         <source>Anthropic Messages API (claude)</source>
         <translation>Anthropic Messages API（claude）</translation>
     </message>
     <message>
-        <location filename="../ui/providerdialog.cpp" line="263"/>
+        <location filename="../ui/providerdialog.cpp" line="248"/>
         <source>Google Gemini API (gemini)</source>
         <translation>Google Gemini API（gemini）</translation>
     </message>
     <message>
-        <location filename="../ui/providerdialog.cpp" line="368"/>
+        <location filename="../ui/providerdialog.cpp" line="353"/>
         <source>Leave empty to keep the stored key</source>
         <translation>留空则保留已存储的密钥</translation>
     </message>
     <message>
-        <location filename="../ui/providerdialog.cpp" line="370"/>
+        <location filename="../ui/providerdialog.cpp" line="355"/>
         <source>Leave empty to keep reading it from %1</source>
         <translation>留空则继续从 %1 读取</translation>
     </message>
     <message>
-        <location filename="../ui/providerdialog.cpp" line="372"/>
+        <location filename="../ui/providerdialog.cpp" line="357"/>
         <source>Leave empty to keep the key written in the configuration file</source>
         <translation>留空则保留配置文件中写明的密钥</translation>
     </message>
     <message>
-        <location filename="../ui/providerdialog.cpp" line="374"/>
+        <location filename="../ui/providerdialog.cpp" line="359"/>
         <source>Only if the server asks for one</source>
         <translation>仅在服务器要求时填写</translation>
     </message>
     <message>
-        <location filename="../ui/providerdialog.cpp" line="376"/>
+        <location filename="../ui/providerdialog.cpp" line="361"/>
         <source>Not needed; leave empty</source>
         <translation>无需填写，留空即可</translation>
     </message>
     <message>
-        <location filename="../ui/providerdialog.cpp" line="378"/>
+        <location filename="../ui/providerdialog.cpp" line="363"/>
         <source>Paste your API key here</source>
         <translation>在此粘贴 API 密钥</translation>
     </message>
     <message>
-        <location filename="../ui/providerdialog.cpp" line="387"/>
+        <location filename="../ui/providerdialog.cpp" line="372"/>
         <source>Get a key at %1.</source>
         <translation>可在 %1 获取密钥。</translation>
     </message>
     <message>
-        <location filename="../ui/providerdialog.cpp" line="389"/>
+        <location filename="../ui/providerdialog.cpp" line="374"/>
         <source>No key needed: this server runs on your own computer. Get it at %1.</source>
         <translation>无需密钥：此服务器在您自己的计算机上运行。可从 %1 获取。</translation>
     </message>
     <message>
-        <location filename="../ui/providerdialog.cpp" line="391"/>
+        <location filename="../ui/providerdialog.cpp" line="376"/>
         <source>Leave the key empty if the server does not ask for one.</source>
         <translation>如果服务器不要求密钥，请留空。</translation>
     </message>
     <message>
-        <location filename="../ui/providerdialog.cpp" line="402"/>
+        <location filename="../ui/providerdialog.cpp" line="387"/>
         <source>Enter the address of the provider&apos;s API, like https://api.example.com/v1.</source>
         <translation>请输入提供商 API 的地址，例如 https://api.example.com/v1。</translation>
     </message>
     <message>
-        <location filename="../ui/providerdialog.cpp" line="408"/>
+        <location filename="../ui/providerdialog.cpp" line="393"/>
         <source>This is not a web address. It should start with https:// (or http:// for a server on your own network) and name a host, like https://api.example.com/v1.</source>
         <translation>这不是有效的网址。地址应以 https:// 开头（位于您自己网络中的服务器也可用 http://），并包含主机名，例如 https://api.example.com/v1。</translation>
     </message>
     <message>
-        <location filename="../ui/providerdialog.cpp" line="448"/>
+        <location filename="../ui/providerdialog.cpp" line="433"/>
         <source>Connected, but the provider lists no models. Add the ones you need by hand.</source>
         <translation>已连接，但提供商未列出任何模型。请手动添加所需的模型。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/providerdialog.cpp" line="449"/>
+        <location filename="../ui/providerdialog.cpp" line="434"/>
         <source>Connected. The provider lists %n model(s); tick the ones to offer.</source>
         <translation>
             <numerusform>已连接。提供商列出了 %n 个模型，请勾选要对外提供的模型。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/providerdialog.cpp" line="455"/>
+        <location filename="../ui/providerdialog.cpp" line="440"/>
         <source>The connection test failed: see the message under the API key.</source>
         <translation>连接测试失败：请查看 API 密钥下方的提示。</translation>
     </message>
     <message>
-        <location filename="../ui/providerdialog.cpp" line="459"/>
+        <location filename="../ui/providerdialog.cpp" line="444"/>
         <source>The connection test failed: see the message under the base URL.</source>
         <translation>连接测试失败：请查看基础 URL 下方的提示。</translation>
     </message>
     <message>
-        <location filename="../ui/providerdialog.cpp" line="475"/>
+        <location filename="../ui/providerdialog.cpp" line="460"/>
         <source>Connecting to %1…</source>
         <translation>正在连接 %1…</translation>
     </message>
     <message>
-        <location filename="../ui/providerdialog.cpp" line="497"/>
+        <location filename="../ui/providerdialog.cpp" line="482"/>
         <source>Give the provider a name.</source>
         <translation>请为提供商命名。</translation>
     </message>
     <message>
-        <location filename="../ui/providerdialog.cpp" line="500"/>
+        <location filename="../ui/providerdialog.cpp" line="485"/>
         <source>Another provider is already called “%1”. Choose another name.</source>
         <translation>已有其他提供商名为“%1”，请换一个名称。</translation>
     </message>
     <message>
-        <location filename="../ui/providerdialog.cpp" line="508"/>
+        <location filename="../ui/providerdialog.cpp" line="493"/>
         <source>Enter the API key from your %1 account.</source>
         <translation>请输入您 %1 账户中的 API 密钥。</translation>
     </message>
@@ -1044,121 +1044,121 @@ Switchyard 当前未在监听，任何客户端都无法访问它。恢复服务
 <context>
     <name>ProvidersPage</name>
     <message>
-        <location filename="../ui/pages/providerspage.cpp" line="30"/>
+        <location filename="../ui/pages/providerspage.cpp" line="31"/>
         <source>&lt;h2&gt;Providers&lt;/h2&gt;Model providers and local servers this machine can call. Keys are kept in the system keychain.</source>
         <translation>&lt;h2&gt;提供商&lt;/h2&gt;此计算机可以调用的模型提供商和本地服务器。密钥保存在系统钥匙串中。</translation>
     </message>
     <message>
-        <location filename="../ui/pages/providerspage.cpp" line="40"/>
+        <location filename="../ui/pages/providerspage.cpp" line="41"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../ui/pages/providerspage.cpp" line="40"/>
+        <location filename="../ui/pages/providerspage.cpp" line="41"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../ui/pages/providerspage.cpp" line="40"/>
+        <location filename="../ui/pages/providerspage.cpp" line="41"/>
         <source>Base URL</source>
         <translation>基础 URL</translation>
     </message>
     <message>
-        <location filename="../ui/pages/providerspage.cpp" line="40"/>
+        <location filename="../ui/pages/providerspage.cpp" line="41"/>
         <source>Models</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../ui/pages/providerspage.cpp" line="40"/>
+        <location filename="../ui/pages/providerspage.cpp" line="41"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../ui/pages/providerspage.cpp" line="45"/>
+        <location filename="../ui/pages/providerspage.cpp" line="46"/>
         <source>No providers yet. Click &lt;b&gt;Add provider&lt;/b&gt; to connect OpenAI, Anthropic, Gemini, a local Ollama and more.</source>
         <translation>尚无提供商。点击&lt;b&gt;添加提供商&lt;/b&gt;即可连接 OpenAI、Anthropic、Gemini、本地 Ollama 等。</translation>
     </message>
     <message>
-        <location filename="../ui/pages/providerspage.cpp" line="61"/>
+        <location filename="../ui/pages/providerspage.cpp" line="58"/>
         <source>Add provider…</source>
         <translation>添加提供商…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/providerspage.cpp" line="63"/>
+        <location filename="../ui/pages/providerspage.cpp" line="60"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/providerspage.cpp" line="65"/>
-        <location filename="../ui/pages/providerspage.cpp" line="171"/>
+        <location filename="../ui/pages/providerspage.cpp" line="62"/>
+        <location filename="../ui/pages/providerspage.cpp" line="168"/>
         <source>Disable</source>
         <translation>禁用</translation>
     </message>
     <message>
-        <location filename="../ui/pages/providerspage.cpp" line="67"/>
+        <location filename="../ui/pages/providerspage.cpp" line="64"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../ui/pages/providerspage.cpp" line="96"/>
+        <location filename="../ui/pages/providerspage.cpp" line="93"/>
         <source>Disabled</source>
         <translation>已禁用</translation>
     </message>
     <message>
-        <location filename="../ui/pages/providerspage.cpp" line="107"/>
+        <location filename="../ui/pages/providerspage.cpp" line="104"/>
         <source>Edit the provider to enter its API key.</source>
         <translation>请编辑该提供商以输入其 API 密钥。</translation>
     </message>
     <message>
-        <location filename="../ui/pages/providerspage.cpp" line="108"/>
+        <location filename="../ui/pages/providerspage.cpp" line="105"/>
         <source>The keychain is not available, so the key cannot be read.</source>
         <translation>钥匙串不可用，因此无法读取密钥。</translation>
     </message>
     <message>
-        <location filename="../ui/pages/providerspage.cpp" line="109"/>
+        <location filename="../ui/pages/providerspage.cpp" line="106"/>
         <source>No key</source>
         <translation>缺少密钥</translation>
     </message>
     <message>
-        <location filename="../ui/pages/providerspage.cpp" line="112"/>
-        <location filename="../ui/pages/providerspage.cpp" line="126"/>
+        <location filename="../ui/pages/providerspage.cpp" line="109"/>
+        <location filename="../ui/pages/providerspage.cpp" line="123"/>
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../ui/pages/providerspage.cpp" line="116"/>
+        <location filename="../ui/pages/providerspage.cpp" line="113"/>
         <source>Key refused</source>
         <translation>密钥被拒绝</translation>
     </message>
     <message>
-        <location filename="../ui/pages/providerspage.cpp" line="122"/>
+        <location filename="../ui/pages/providerspage.cpp" line="119"/>
         <source>Paused until %1</source>
         <translation>暂停至 %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/pages/providerspage.cpp" line="125"/>
+        <location filename="../ui/pages/providerspage.cpp" line="122"/>
         <source>OK · %n request(s) served</source>
         <translation>
             <numerusform>正常 · 已处理 %n 个请求</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/pages/providerspage.cpp" line="141"/>
+        <location filename="../ui/pages/providerspage.cpp" line="138"/>
         <source>(default)</source>
         <translation>（默认）</translation>
     </message>
     <message>
-        <location filename="../ui/pages/providerspage.cpp" line="171"/>
+        <location filename="../ui/pages/providerspage.cpp" line="168"/>
         <source>Enable</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../ui/pages/providerspage.cpp" line="241"/>
+        <location filename="../ui/pages/providerspage.cpp" line="238"/>
         <source>Delete provider</source>
         <translation>删除提供商</translation>
     </message>
     <message>
-        <location filename="../ui/pages/providerspage.cpp" line="242"/>
+        <location filename="../ui/pages/providerspage.cpp" line="239"/>
         <source>Delete the provider “%1” and its key in the keychain? Clients asking for its models will be routed to other providers, if any serve them.</source>
         <translation>要删除提供商“%1”及其在钥匙串中的密钥吗？请求其模型的客户端将被转到其他提供这些模型的提供商（如有）。</translation>
     </message>
@@ -1166,7 +1166,7 @@ Switchyard 当前未在监听，任何客户端都无法访问它。恢复服务
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../app/main.cpp" line="156"/>
+        <location filename="../app/main.cpp" line="160"/>
         <source>Switchyard cannot start</source>
         <translation>Switchyard 无法启动</translation>
     </message>
@@ -1468,7 +1468,7 @@ Switchyard 当前未在监听，任何客户端都无法访问它。恢复服务
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../ui/pages/settingspage.cpp" line="51"/>
+        <location filename="../ui/pages/settingspage.cpp" line="39"/>
         <source>&lt;h2&gt;Settings&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;设置&lt;/h2&gt;</translation>
     </message>
@@ -1477,142 +1477,262 @@ Switchyard 当前未在监听，任何客户端都无法访问它。恢复服务
         <translation type="vanished">服务</translation>
     </message>
     <message>
-        <location filename="../ui/pages/settingspage.cpp" line="72"/>
+        <location filename="../ui/pages/settingspage.cpp" line="69"/>
         <source>Gateway</source>
         <translation>网关</translation>
     </message>
     <message>
-        <location filename="../ui/pages/settingspage.cpp" line="79"/>
+        <location filename="../ui/pages/settingspage.cpp" line="76"/>
         <source>127.0.0.1 serves this machine only. Other addresses need at least one access token.</source>
         <translation>127.0.0.1 仅为本机提供服务。其他地址至少需要一个访问令牌。</translation>
     </message>
     <message>
-        <location filename="../ui/pages/settingspage.cpp" line="85"/>
+        <location filename="../ui/pages/settingspage.cpp" line="82"/>
         <source>Port</source>
         <translation>端口</translation>
     </message>
     <message>
-        <location filename="../ui/pages/settingspage.cpp" line="87"/>
+        <location filename="../ui/pages/settingspage.cpp" line="84"/>
         <source>Listen address</source>
         <translation>监听地址</translation>
     </message>
     <message>
-        <location filename="../ui/pages/settingspage.cpp" line="93"/>
+        <location filename="../ui/pages/settingspage.cpp" line="90"/>
         <source>One origin per line, e.g. https://app.example.com</source>
         <translation>每行一个来源，例如 https://app.example.com</translation>
     </message>
     <message>
-        <location filename="../ui/pages/settingspage.cpp" line="95"/>
+        <location filename="../ui/pages/settingspage.cpp" line="92"/>
         <source>Allowed browser origins (CORS)</source>
         <translation>允许的浏览器来源（CORS）</translation>
     </message>
     <message>
-        <location filename="../ui/pages/settingspage.cpp" line="100"/>
+        <location filename="../ui/pages/settingspage.cpp" line="97"/>
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location filename="../ui/pages/settingspage.cpp" line="102"/>
+        <location filename="../ui/pages/settingspage.cpp" line="99"/>
         <source>How long a provider that failed is left out before it is tried again.</source>
         <translation>出错的提供商在再次尝试之前被暂停的时长。</translation>
     </message>
     <message>
-        <location filename="../ui/pages/settingspage.cpp" line="103"/>
+        <location filename="../ui/pages/settingspage.cpp" line="100"/>
         <source>Pause a failing provider for</source>
         <translation>出错提供商暂停时长</translation>
     </message>
     <message>
-        <location filename="../ui/pages/settingspage.cpp" line="109"/>
+        <location filename="../ui/pages/settingspage.cpp" line="106"/>
         <source>How many providers a request may try before the client gets an error.</source>
         <translation>在客户端收到错误之前，一个请求最多可尝试的提供商数量。</translation>
     </message>
     <message>
-        <location filename="../ui/pages/settingspage.cpp" line="110"/>
+        <location filename="../ui/pages/settingspage.cpp" line="107"/>
         <source>Attempts per request</source>
         <translation>每个请求的尝试次数</translation>
     </message>
     <message>
-        <location filename="../ui/pages/settingspage.cpp" line="112"/>
+        <location filename="../ui/pages/settingspage.cpp" line="109"/>
         <source>Apply</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location filename="../ui/pages/settingspage.cpp" line="127"/>
+        <location filename="../ui/pages/settingspage.cpp" line="124"/>
         <source>Access tokens</source>
         <translation>访问令牌</translation>
     </message>
     <message>
-        <location filename="../ui/pages/settingspage.cpp" line="129"/>
-        <source>With at least one token, every client must send one (Authorization: Bearer …). Only a fingerprint of each token is kept; the token is shown once, when it is made.</source>
-        <translation>只要存在至少一个令牌，每个客户端都必须发送令牌（Authorization: Bearer …）。每个令牌只保存其指纹；令牌仅在生成时显示一次。</translation>
+        <location filename="../ui/pages/settingspage.cpp" line="126"/>
+        <source>With at least one token, every client must send one (Authorization: Bearer …). Only a fingerprint of each token is kept; the token is shown once, when it is made. A token can be limited to some models and client addresses, a number of requests per minute, and a quota per day or month.</source>
+        <translation>只要存在至少一个令牌，每个客户端都必须发送令牌（Authorization: Bearer …）。每个令牌只保存其指纹；令牌仅在生成时显示一次。令牌可以限定可用的模型和客户端地址、每分钟请求数，以及每日或每月的额度。</translation>
     </message>
     <message>
-        <location filename="../ui/pages/settingspage.cpp" line="141"/>
+        <location filename="../ui/pages/settingspage.cpp" line="136"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/settingspage.cpp" line="136"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/settingspage.cpp" line="136"/>
+        <source>Expires</source>
+        <translation>过期时间</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/settingspage.cpp" line="136"/>
+        <source>Limits</source>
+        <translation>限制</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/settingspage.cpp" line="136"/>
+        <source>Used this period</source>
+        <translation>本周期用量</translation>
+    </message>
+    <message>
+        <source>With at least one token, every client must send one (Authorization: Bearer …). Only a fingerprint of each token is kept; the token is shown once, when it is made.</source>
+        <translation type="vanished">只要存在至少一个令牌，每个客户端都必须发送令牌（Authorization: Bearer …）。每个令牌只保存其指纹；令牌仅在生成时显示一次。</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/settingspage.cpp" line="143"/>
         <source>Generate token…</source>
         <translation>生成令牌…</translation>
     </message>
     <message>
-        <location filename="../ui/pages/settingspage.cpp" line="143"/>
+        <location filename="../ui/pages/settingspage.cpp" line="145"/>
         <source>Revoke</source>
         <translation>吊销</translation>
     </message>
     <message>
-        <location filename="../ui/pages/settingspage.cpp" line="156"/>
+        <location filename="../ui/pages/settingspage.cpp" line="147"/>
+        <location filename="../ui/pages/settingspage.cpp" line="164"/>
+        <source>Disable</source>
+        <translation>禁用</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/settingspage.cpp" line="163"/>
+        <source>Enable</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/settingspage.cpp" line="171"/>
         <source>Desktop</source>
         <translation>桌面</translation>
     </message>
     <message>
-        <location filename="../ui/pages/settingspage.cpp" line="160"/>
+        <location filename="../ui/pages/settingspage.cpp" line="175"/>
         <source>System default</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../ui/pages/settingspage.cpp" line="164"/>
+        <location filename="../ui/pages/settingspage.cpp" line="179"/>
         <source>Takes effect when Switchyard next starts.</source>
         <translation>下次启动 Switchyard 时生效。</translation>
     </message>
     <message>
-        <location filename="../ui/pages/settingspage.cpp" line="169"/>
+        <location filename="../ui/pages/settingspage.cpp" line="184"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../ui/pages/settingspage.cpp" line="173"/>
+        <location filename="../ui/pages/settingspage.cpp" line="188"/>
         <source>Start Switchyard when I log in</source>
         <translation>登录时启动 Switchyard</translation>
     </message>
     <message>
-        <location filename="../ui/pages/settingspage.cpp" line="205"/>
+        <location filename="../ui/pages/settingspage.cpp" line="225"/>
+        <source>models: %1</source>
+        <translation>模型：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/settingspage.cpp" line="227"/>
+        <source>clients: %1</source>
+        <translation>客户端：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/settingspage.cpp" line="229"/>
+        <source>%1/min</source>
+        <translation>%1 次/分钟</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/settingspage.cpp" line="230"/>
+        <source>day</source>
+        <translation>天</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/settingspage.cpp" line="230"/>
+        <source>month</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/settingspage.cpp" line="232"/>
+        <source>%1 requests per %2</source>
+        <translation>每%2 %1 次请求</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/settingspage.cpp" line="234"/>
+        <source>%1 tokens per %2</source>
+        <translation>每%2 %1 个 Token</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/settingspage.cpp" line="235"/>
+        <location filename="../ui/pages/settingspage.cpp" line="260"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/settingspage.cpp" line="250"/>
+        <source>disabled</source>
+        <translation>已禁用</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/settingspage.cpp" line="250"/>
+        <source>expired</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/settingspage.cpp" line="250"/>
+        <source>active</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/settingspage.cpp" line="253"/>
+        <location filename="../ui/pages/settingspage.cpp" line="260"/>
+        <source>never</source>
+        <translation>永不</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/settingspage.cpp" line="255"/>
+        <source>%1 requests, %2 tokens</source>
+        <translation>%1 次请求，%2 个 Token</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/settingspage.cpp" line="260"/>
+        <source>in the config file</source>
+        <translation>在配置文件中</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/settingspage.cpp" line="263"/>
+        <source>From gateway.access_tokens in the config: no limits, and it may read everyone&apos;s usage.</source>
+        <translation>来自配置中的 gateway.access_tokens：不受限制，并且可以查看所有人的用量。</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/settingspage.cpp" line="266"/>
         <source>No tokens: any program on this machine may use the gateway.</source>
         <translation>无令牌：此计算机上的任何程序都可以使用网关。</translation>
     </message>
     <message>
-        <location filename="../ui/pages/settingspage.cpp" line="227"/>
+        <location filename="../ui/pages/settingspage.cpp" line="293"/>
         <source>Saved. Serving at %1</source>
         <translation>已保存。正在 %1 提供服务</translation>
     </message>
     <message>
-        <location filename="../ui/pages/settingspage.cpp" line="228"/>
+        <location filename="../ui/pages/settingspage.cpp" line="294"/>
         <source>Saved. The gateway is paused; it will serve at the new address when you resume it.</source>
         <translation>已保存。网关已暂停；恢复后将在新地址上提供服务。</translation>
     </message>
     <message>
-        <location filename="../ui/pages/settingspage.cpp" line="242"/>
+        <location filename="../ui/pages/settingspage.cpp" line="365"/>
+        <source>This is the last access token and Switchyard listens on %1, where other machines can reach it. Listen on 127.0.0.1 first, then revoke it.</source>
+        <translation>这是最后一个访问令牌，而 Switchyard 正在监听 %1，其他计算机可以访问到它。请先改为监听 127.0.0.1，再吊销此令牌。</translation>
+    </message>
+    <message>
         <source>Generate access token</source>
-        <translation>生成访问令牌</translation>
+        <translation type="vanished">生成访问令牌</translation>
     </message>
     <message>
-        <location filename="../ui/pages/settingspage.cpp" line="243"/>
         <source>Name (the tool or person that will use it):</source>
-        <translation>名称（将使用它的工具或人员）：</translation>
+        <translation type="vanished">名称（将使用它的工具或人员）：</translation>
     </message>
     <message>
-        <location filename="../ui/pages/settingspage.cpp" line="256"/>
+        <location filename="../ui/pages/settingspage.cpp" line="342"/>
         <source>Access token “%1”</source>
         <translation>访问令牌“%1”</translation>
     </message>
     <message>
-        <location filename="../ui/pages/settingspage.cpp" line="257"/>
+        <location filename="../ui/pages/settingspage.cpp" line="343"/>
         <source>Copy this token now and give it to the tool that will use it. Switchyard keeps only its fingerprint and cannot show it again.</source>
         <translation>请立即复制此令牌，并交给将使用它的工具。Switchyard 只保存它的指纹，之后无法再次显示。</translation>
     </message>
@@ -1623,6 +1743,121 @@ Switchyard 当前未在监听，任何客户端都无法访问它。恢复服务
     <message>
         <source>Copy</source>
         <translation type="vanished">复制</translation>
+    </message>
+</context>
+<context>
+    <name>TokenDialog</name>
+    <message>
+        <location filename="../ui/tokendialog.cpp" line="35"/>
+        <source>New access token</source>
+        <translation>新建访问令牌</translation>
+    </message>
+    <message>
+        <location filename="../ui/tokendialog.cpp" line="40"/>
+        <source>The tool, person or machine that will use it</source>
+        <translation>将使用它的工具、人员或计算机</translation>
+    </message>
+    <message>
+        <location filename="../ui/tokendialog.cpp" line="41"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../ui/tokendialog.cpp" line="43"/>
+        <source>Expires after</source>
+        <translation>过期日期</translation>
+    </message>
+    <message>
+        <location filename="../ui/tokendialog.cpp" line="53"/>
+        <source>Expiry</source>
+        <translation>有效期</translation>
+    </message>
+    <message>
+        <location filename="../ui/tokendialog.cpp" line="58"/>
+        <source>All models</source>
+        <translation>所有模型</translation>
+    </message>
+    <message>
+        <location filename="../ui/tokendialog.cpp" line="59"/>
+        <source>Comma-separated public model names. Available: %1</source>
+        <translation>以逗号分隔的公开模型名称。可用模型：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/tokendialog.cpp" line="60"/>
+        <source>none yet</source>
+        <translation>暂无</translation>
+    </message>
+    <message>
+        <location filename="../ui/tokendialog.cpp" line="61"/>
+        <source>Allowed models</source>
+        <translation>允许的模型</translation>
+    </message>
+    <message>
+        <location filename="../ui/tokendialog.cpp" line="65"/>
+        <source>Any address, e.g. 192.168.1.0/24, fd00::/8</source>
+        <translation>任意地址，例如 192.168.1.0/24、fd00::/8</translation>
+    </message>
+    <message>
+        <location filename="../ui/tokendialog.cpp" line="66"/>
+        <source>Allowed client addresses</source>
+        <translation>允许的客户端地址</translation>
+    </message>
+    <message>
+        <location filename="../ui/tokendialog.cpp" line="71"/>
+        <location filename="../ui/tokendialog.cpp" line="77"/>
+        <location filename="../ui/tokendialog.cpp" line="81"/>
+        <source>No limit</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <location filename="../ui/tokendialog.cpp" line="72"/>
+        <source>Requests per minute</source>
+        <translation>每分钟请求数</translation>
+    </message>
+    <message>
+        <location filename="../ui/tokendialog.cpp" line="82"/>
+        <source> thousand tokens</source>
+        <translation> 千 Token</translation>
+    </message>
+    <message>
+        <location filename="../ui/tokendialog.cpp" line="85"/>
+        <source>per month</source>
+        <translation>每月</translation>
+    </message>
+    <message>
+        <location filename="../ui/tokendialog.cpp" line="86"/>
+        <source>per day</source>
+        <translation>每日</translation>
+    </message>
+    <message>
+        <location filename="../ui/tokendialog.cpp" line="89"/>
+        <source>requests,</source>
+        <translation>次请求，</translation>
+    </message>
+    <message>
+        <location filename="../ui/tokendialog.cpp" line="92"/>
+        <source>Quota</source>
+        <translation>额度</translation>
+    </message>
+    <message>
+        <location filename="../ui/tokendialog.cpp" line="96"/>
+        <source>Create token</source>
+        <translation>创建令牌</translation>
+    </message>
+    <message>
+        <location filename="../ui/tokendialog.cpp" line="125"/>
+        <source>Give the token a name, such as the tool, person or machine that will use it.</source>
+        <translation>请给令牌起个名字，例如将使用它的工具、人员或计算机。</translation>
+    </message>
+    <message>
+        <location filename="../ui/tokendialog.cpp" line="130"/>
+        <source>A token named “%1” already exists.</source>
+        <translation>已存在名为“%1”的令牌。</translation>
+    </message>
+    <message>
+        <location filename="../ui/tokendialog.cpp" line="136"/>
+        <source>“%1” is not an address range such as 192.168.1.0/24 or fd00::/8.</source>
+        <translation>“%1”不是有效的地址范围，例如 192.168.1.0/24 或 fd00::/8。</translation>
     </message>
 </context>
 <context>
@@ -1803,12 +2038,17 @@ Switchyard 当前未在监听，任何客户端都无法访问它。恢复服务
         <translation>Token 数</translation>
     </message>
     <message>
-        <location filename="../ui/pages/usagepage.cpp" line="175"/>
+        <location filename="../ui/pages/usagepage.cpp" line="115"/>
+        <source>Estimated cost</source>
+        <translation>预估费用</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/usagepage.cpp" line="178"/>
         <source>The usage figures could not be read from the request log: %1</source>
         <translation>无法从请求日志中读取用量数据：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/pages/usagepage.cpp" line="178"/>
+        <location filename="../ui/pages/usagepage.cpp" line="181"/>
         <source>No requests in the last %Ln days.
 
 Once clients send requests through Switchyard, this page charts them per provider and per day.</source>
@@ -1819,28 +2059,38 @@ Once clients send requests through Switchyard, this page charts them per provide
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/pages/usagepage.cpp" line="192"/>
+        <location filename="../ui/pages/usagepage.cpp" line="195"/>
         <source>in the last %Ln days</source>
         <translation>
             <numerusform>最近 %Ln 天</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/pages/usagepage.cpp" line="195"/>
+        <location filename="../ui/pages/usagepage.cpp" line="198"/>
         <source>%1% of requests</source>
         <translation>占请求总数的 %1%</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/usagepage.cpp" line="210"/>
+        <source>at the prices in the config</source>
+        <translation>按配置中的价格计算</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/usagepage.cpp" line="211"/>
+        <source>without %1 (no price)</source>
+        <translation>不含 %1（未设置价格）</translation>
     </message>
     <message>
         <source>%1 % of the requests</source>
         <translation type="vanished">占请求总数的 %1%</translation>
     </message>
     <message>
-        <location filename="../ui/pages/usagepage.cpp" line="196"/>
+        <location filename="../ui/pages/usagepage.cpp" line="199"/>
         <source>no requests</source>
         <translation>无请求</translation>
     </message>
     <message>
-        <location filename="../ui/pages/usagepage.cpp" line="199"/>
+        <location filename="../ui/pages/usagepage.cpp" line="202"/>
         <source>%1 prompt, %2 completion</source>
         <translation>输入 %1，输出 %2</translation>
     </message>

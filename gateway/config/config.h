@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QList>
+#include <QMap>
 #include <QString>
 #include <QStringList>
 #include <optional>
@@ -87,11 +88,25 @@ struct HubSettings final {
     QList<AccessToken> nodeTokens; // none: the hub accepts no node
 };
 
+// What a public model costs at its provider, per million tokens, for the estimated costs of the Usage page
+// and GET /api/v1/usage. In the user's currency of choice; Switchyard never converts.
+struct ModelPrice final {
+    double inputPerMillion = 0;  // prompt tokens
+    double outputPerMillion = 0; // completion tokens
+
+    double costOf(qint64 promptTokens, qint64 completionTokens) const
+    {
+        return (double(promptTokens) * inputPerMillion + double(completionTokens) * outputPerMillion) / 1e6;
+    }
+    friend bool operator==(const ModelPrice &, const ModelPrice &) = default;
+};
+
 struct Config final {
     GatewaySettings gateway;
     ColinkSettings colink;
     HubSettings hub;
     QList<ProviderConfig> providers;
+    QMap<QString, ModelPrice> prices; // by public model name
     QString sourcePath; // file it was read from, empty when built in memory
 };
 

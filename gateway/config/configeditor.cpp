@@ -309,7 +309,7 @@ void ConfigEditor::revokeAccessToken(const QString &name, Done done)
         done(false, tr("The token “%1” no longer exists.").arg(name));
         return;
     }
-    if (next.gateway.accessTokens.isEmpty() && m_gateway->isListening() && !Gateway::isLoopback(m_gateway->host())) {
+    if (next.gateway.accessTokens.isEmpty() && m_gateway->storedTokens().isEmpty() && m_gateway->isListening() && !Gateway::isLoopback(m_gateway->host())) {
         done(false, tr("This is the last access token and Switchyard listens on %1, where other machines can reach "
                        "it. Listen on 127.0.0.1 first, then revoke it.")
                         .arg(m_gateway->host()));

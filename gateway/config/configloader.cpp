@@ -11,6 +11,8 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <cmath>
+
 namespace {
 
 // Thrown inside the loader only; turned into ConfigResult::error at the boundary.
@@ -35,11 +37,13 @@ private:
     QString string(const YAML::Node &node, const QString &key) const;
     qint64 integer(const YAML::Node &node, const QString &key, qint64 min, qint64 max) const;
     bool boolean(const YAML::Node &node, const QString &key) const;
+    double number(const YAML::Node &node, const QString &key, double min, double max) const;
     void requireMap(const YAML::Node &node, const QString &key) const;
     void requireSequence(const YAML::Node &node, const QString &key) const;
 
     void readGateway(const YAML::Node &node, GatewaySettings &out);
     void readHub(const YAML::Node &node, HubSettings &out);
+    void readPrices(const YAML::Node &node, QMap<QString, ModelPrice> &out);
     void readTasks(const YAML::Node &node, TaskSettings &out);
     AccessToken readHashedToken(const YAML::Node &node, const QString &path);
     void readTimeouts(const YAML::Node &node, const QString &path, Timeouts &out);
@@ -117,6 +121,45 @@ bool Reader::boolean(const YAML::Node &node, const QString &key) const
     if (text == QLatin1String("false") || text == QLatin1String("no") || text == QLatin1String("off"))
         return false;
     fail(node, key, QStringLiteral("expected true or false"));
+}
+
+double Reader::number(const YAML::Node &node, const QString &key, double min, double max) const
+{
+    if (!node.IsScalar())
+        fail(node, key, QStringLiteral("expected a number"));
+    bool ok = false;
+    const double value = QString::fromStdString(node.Scalar()).trimmed().toDouble(&ok);
+    if (!ok || !std::isfinite(value))
+        fail(node, key, QStringLiteral("expected a number, got '%1'").arg(QString::fromStdString(node.Scalar())));
+    if (value < min || value > max)
+        fail(node, key, QStringLiteral("%1 is out of range (%2 to %3)").arg(value).arg(min).arg(max));
+    return value;
+}
+
+// prices: { model: { input_per_million: 0.15, output_per_million: 0.6 } }
+void Reader::readPrices(const YAML::Node &node, QMap<QString, ModelPrice> &out)
+{
+    if (node.IsNull())
+        return;
+    requireMap(node, QStringLiteral("prices"));
+    for (const auto &kv : node) {
+        const QString model = QString::fromStdString(kv.first.Scalar()).trimmed();
+        const QString path = QStringLiteral("prices.") + model;
+        if (model.isEmpty())
+            fail(kv.first, QStringLiteral("prices"), QStringLiteral("a model name is empty"));
+        const YAML::Node &price = kv.second;
+        requireMap(price, path);
+        warnUnknownKeys(price, path + QLatin1Char('.'),
+                        {QStringLiteral("input_per_million"), QStringLiteral("output_per_million")});
+        if (!price["input_per_million"] && !price["output_per_million"])
+            fail(price, path, QStringLiteral("give input_per_million, output_per_million or both"));
+        ModelPrice p;
+        if (price["input_per_million"])
+            p.inputPerMillion = number(price["input_per_million"], path + QStringLiteral(".input_per_million"), 0, 1e9);
+        if (price["output_per_million"])
+            p.outputPerMillion = number(price["output_per_million"], path + QStringLiteral(".output_per_million"), 0, 1e9);
+        out.insert(model, p);
+    }
 }
 
 void Reader::readTimeouts(const YAML::Node &node, const QString &path, Timeouts &out)
@@ -350,7 +393,7 @@ Config Reader::read(const YAML::Node &root)
     warnUnknownKeys(root, QString(),
                     {QStringLiteral("client_token"), QStringLiteral("server_url"), QStringLiteral("max_parallel"),
                      QStringLiteral("providers"), QStringLiteral("gateway"), QStringLiteral("node"),
-                     QStringLiteral("hub")});
+                     QStringLiteral("hub"), QStringLiteral("prices")});
 
     config.colink.clientToken = string(root["client_token"], QStringLiteral("client_token"));
     config.colink.serverUrl = string(root["server_url"], QStringLiteral("server_url"));
@@ -375,6 +418,8 @@ Config Reader::read(const YAML::Node &root)
     }
     if (root["hub"])
         readHub(root["hub"], config.hub);
+    if (root["prices"])
+        readPrices(root["prices"], config.prices);
 
     if (const auto providers = root["providers"]) {
         if (!providers.IsNull()) {

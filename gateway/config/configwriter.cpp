@@ -122,6 +122,15 @@ QByteArray ConfigWriter::toYaml(const Config &config)
         out << YAML::EndSeq << YAML::EndMap;
     }
     out << YAML::EndSeq;
+    if (!config.prices.isEmpty()) {
+        out << YAML::Key << "prices" << YAML::Value << YAML::BeginMap;
+        for (auto it = config.prices.cbegin(); it != config.prices.cend(); ++it) {
+            out << YAML::Key << s(it.key()) << YAML::Value << YAML::BeginMap << YAML::Key << "input_per_million"
+                << YAML::Value << it->inputPerMillion << YAML::Key << "output_per_million" << YAML::Value
+                << it->outputPerMillion << YAML::EndMap;
+        }
+        out << YAML::EndMap;
+    }
     out << YAML::EndMap;
     return QByteArray(out.c_str()) + '\n';
 }

@@ -79,6 +79,8 @@ PromptRunner::Context ClinvkApi::contextFor(const ApiCall &call) const
     context.relayParent = m_gateway;
     context.endpoint = call.path;
     context.client = call.request.peer.toString();
+    context.caller = call.caller;
+    context.limiter = m_gateway->tokenLimiter();
     return context;
 }
 

@@ -2,6 +2,7 @@
 
 #include "rest/bufferedexchange.h"
 #include "server/bodyvalidation.h"
+#include "tokens/tokenlimiter.h"
 
 #include <QDateTime>
 
@@ -30,6 +31,15 @@ void PromptRunner::start()
         finish(PromptResult::failed(m_spec.model, problem->httpStatus, problem->code, problem->message));
         return;
     }
+    // A token's rules hold for each prompt as for a /v1/chat/completions call: one refused prompt is that
+    // prompt's error, not the batch's.
+    bool quotaCounted = false;
+    if (m_ctx.caller && !m_ctx.caller->fromConfig && m_ctx.limiter) {
+        if (const auto denied = m_ctx.limiter->admitModelCall(*m_ctx.caller, m_spec.model, true, &quotaCounted)) {
+            finish(PromptResult::failed(m_spec.model, denied->httpStatus, denied->code, denied->message));
+            return;
+        }
+    }
     m_answer = new BufferedExchange(this);
     InboundCall inbound;
     inbound.request.format = WireFormat::OpenAi;
@@ -41,6 +51,11 @@ void PromptRunner::start()
     inbound.publicModel = m_spec.model;
     inbound.client = m_ctx.client;
     inbound.receivedAtMs = QDateTime::currentMSecsSinceEpoch();
+    if (m_ctx.caller) {
+        inbound.token = m_ctx.caller->name;
+        inbound.tokenId = m_ctx.caller->id;
+        inbound.quotaCounted = quotaCounted;
+    }
     inbound.onComplete = [self = QPointer<PromptRunner>(this)](const RequestRecord &record) {
         if (self && self->m_answer)
             self->finish(PromptResult::fromRelay(*self->m_answer, record));

@@ -3,11 +3,13 @@
 #include "rest/promptresult.h"
 #include "rest/promptspec.h"
 #include "server/relaycall.h"
+#include "tokens/tokenrecord.h"
 
 #include <QObject>
 #include <QPointer>
 
 class BufferedExchange;
+class TokenLimiter;
 
 // Runs one prompt as a /v1/chat/completions call would run: a RelayCall answering into a BufferedExchange,
 // so routing, failover, bans, timeouts, metrics and the request-log row are the relay's own.
@@ -23,6 +25,9 @@ public:
         QObject *relayParent = nullptr; // the gateway: it tears relays down before the parts they use
         QString endpoint;               // for the request log: "/api/v1/parallel", ...
         QString client;                 // the HTTP client's address
+        // The access token of the HTTP request: each prompt must be one its rules allow (model, quota).
+        std::optional<TokenRecord> caller;
+        TokenLimiter *limiter = nullptr;
     };
 
     PromptRunner(Context context, PromptSpec spec, QObject *parent = nullptr);

@@ -3,27 +3,12 @@
 #include "server/httpcompat.h"
 
 #include <QCryptographicHash>
+#include <QDateTime>
 
-namespace {
-
-// Compares without an early exit, so timing does not reveal how much of a hash matched.
-bool constantTimeEquals(const QByteArray &a, const QByteArray &b)
+void AccessControl::configure(const QList<AccessToken> &configTokens, const QStringList &corsOrigins)
 {
-    if (a.size() != b.size())
-        return false;
-    unsigned char diff = 0;
-    for (qsizetype i = 0; i < a.size(); ++i)
-        diff |= static_cast<unsigned char>(a.at(i) ^ b.at(i));
-    return diff == 0;
-}
-
-} // namespace
-
-void AccessControl::configure(const QList<AccessToken> &tokens, const QStringList &corsOrigins)
-{
-    m_tokenHashes.clear();
-    for (const AccessToken &t : tokens)
-        m_tokenHashes << t.sha256Hex;
+    m_configTokens = configTokens;
+    rebuild();
     m_origins.clear();
     m_anyOrigin = false;
     for (const QString &origin : corsOrigins) {
@@ -34,14 +19,45 @@ void AccessControl::configure(const QList<AccessToken> &tokens, const QStringLis
     }
 }
 
+void AccessControl::setStoredTokens(const QList<TokenRecord> &tokens)
+{
+    m_stored = tokens;
+    rebuild();
+}
+
+void AccessControl::rebuild()
+{
+    m_tokens.clear();
+    for (const AccessToken &t : std::as_const(m_configTokens)) {
+        TokenRecord record;
+        record.name = t.name;
+        record.sha256Hex = t.sha256Hex.toLower();
+        record.fromConfig = true;
+        m_tokens.insert(record.sha256Hex, Entry{record, {}});
+    }
+    for (const TokenRecord &t : std::as_const(m_stored)) {
+        Entry entry{t, {}};
+        for (const QString &cidr : t.cidrs) {
+            if (const auto subnet = TokenRules::parseCidr(cidr))
+                entry.ranges << *subnet;
+        }
+        // A range that no longer parses must not widen the token to every address.
+        if (entry.ranges.size() != t.cidrs.size())
+            entry.token.enabled = false;
+        m_tokens.insert(t.sha256Hex.toLower(), entry);
+    }
+}
+
 QByteArray AccessControl::hashToken(const QByteArray &token)
 {
     return QCryptographicHash::hash(token, QCryptographicHash::Sha256).toHex();
 }
 
-std::optional<GatewayError> AccessControl::authenticate(const HttpRequest &request) const
+std::optional<GatewayError> AccessControl::authenticate(const HttpRequest &request, qint64 nowWallMs,
+                                                        std::optional<TokenRecord> *caller) const
 {
-    if (m_tokenHashes.isEmpty())
+    caller->reset();
+    if (!tokensRequired())
         return std::nullopt;
     QByteArray token;
     const QByteArray authorization = request.header("Authorization").trimmed();
@@ -53,14 +69,38 @@ std::optional<GatewayError> AccessControl::authenticate(const HttpRequest &reque
         return GatewayError::make(ErrorKind::Authentication, QStringLiteral("missing_api_key"),
                                   QStringLiteral("This gateway needs an access token: send 'Authorization: Bearer "
                                                  "<token>' or 'x-api-key: <token>'."));
-    const QByteArray hash = hashToken(token);
-    bool match = false;
-    for (const QByteArray &known : m_tokenHashes)
-        match |= constantTimeEquals(hash, known);
-    if (!match)
+    const auto it = m_tokens.constFind(hashToken(token));
+    if (it == m_tokens.cend())
         return GatewayError::make(ErrorKind::Authentication, QStringLiteral("invalid_api_key"),
                                   QStringLiteral("The access token is not valid for this gateway."));
+    const TokenRecord &t = it->token;
+    if (!t.enabled)
+        return GatewayError::make(ErrorKind::Authentication, QStringLiteral("token_disabled"),
+                                  QStringLiteral("The access token '%1' is disabled.").arg(t.name));
+    if (t.expiredAt(nowWallMs))
+        return GatewayError::make(
+            ErrorKind::Authentication, QStringLiteral("token_expired"),
+            QStringLiteral("The access token '%1' expired at %2.")
+                .arg(t.name, QDateTime::fromMSecsSinceEpoch(*t.expiresMs, Qt::UTC).toString(Qt::ISODate)));
+    if (!TokenRules::addressAllowed(request.peer, it->ranges))
+        return GatewayError::make(ErrorKind::PermissionDenied, QStringLiteral("ip_not_allowed"),
+                                  QStringLiteral("The access token '%1' may not be used from %2.")
+                                      .arg(t.name, request.peer.toString()));
+    *caller = t;
     return std::nullopt;
+}
+
+bool AccessControl::modelAllowed(const TokenRecord &token, const QString &publicModel)
+{
+    return token.models.isEmpty() || token.models.contains(publicModel);
+}
+
+GatewayError AccessControl::modelNotAllowed(const TokenRecord &token, const QString &publicModel)
+{
+    return GatewayError::make(ErrorKind::PermissionDenied, QStringLiteral("model_not_allowed"),
+                              QStringLiteral("The access token '%1' may not use the model '%2'.")
+                                  .arg(token.name, publicModel),
+                              QStringLiteral("model"));
 }
 
 bool AccessControl::originAllowed(const QByteArray &origin) const

@@ -49,6 +49,11 @@ void ApiCall::logAnsweredHere(int status, const QString &error)
     record.status = status;
     record.latencyMs = QDateTime::currentMSecsSinceEpoch() - receivedAtMs;
     record.error = error;
+    if (caller) {
+        record.token = caller->name;
+        record.tokenId = caller->id;
+        record.quotaCounted = quotaCounted;
+    }
     m_metrics->requestFinished(record.publicModel, QString(), status, record.latencyMs / 1000.0, -1);
     m_log->record(record);
 }

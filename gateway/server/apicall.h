@@ -2,9 +2,11 @@
 
 #include "core/gatewayerror.h"
 #include "providers/adapter.h"
+#include "tokens/tokenrecord.h"
 
 #include <QJsonObject>
 #include <QStringList>
+#include <optional>
 
 class HttpExchange;
 class Metrics;
@@ -27,6 +29,12 @@ public:
     WireFormat format = WireFormat::OpenAi; // the client's, for errors
     QString publicModel;       // for the log, once known
     QList<QByteArray> allowedMethods; // for 405's Allow header
+    std::optional<TokenRecord> caller; // the access token, once authenticated; unset when none is needed
+    bool quotaCounted = false;         // admitted as a model call against the token's request quota
+
+    // The caller's token when its rules apply: tokens of the token store. The YAML config's tokens are the
+    // owner's and unlimited.
+    const TokenRecord *limitedToken() const { return caller && !caller->fromConfig ? &*caller : nullptr; }
 
     void sendJson(int status, const QJsonObject &body);
     void sendRaw(int status, const QByteArray &type, const QByteArray &body, const HeaderList &extraHeaders = {});

@@ -12,6 +12,7 @@
 #include "server/errorresponse.h"
 #include "server/httpcompat.h"
 #include "storage/requestlog.h"
+#include "tokens/tokenlimiter.h"
 #include "translate/translate.h"
 
 #include <QDateTime>
@@ -41,8 +42,8 @@ QString withoutFormatPrefix(const QString &path, WireFormat *format)
 
 } // namespace
 
-ApiServer::ApiServer(Gateway *gateway, const AccessControl *access, const RelayContext &relay)
-    : m_gateway(gateway), m_access(access), m_relay(relay)
+ApiServer::ApiServer(Gateway *gateway, const AccessControl *access, TokenLimiter *limiter, const RelayContext &relay)
+    : m_gateway(gateway), m_access(access), m_limiter(limiter), m_relay(relay)
 {
     addOwnRoutes();
 }
@@ -60,7 +61,7 @@ void ApiServer::addOwnRoutes()
     m_routes.add("GET", QStringLiteral("/docs"), Access::Open,
                  [](ApiCall &call) { call.sendRaw(200, "text/html; charset=utf-8", DocsPage::render(DocsPage::spec())); });
     m_routes.add("GET", QStringLiteral("/v1/models"), Access::Token,
-                 [this](ApiCall &call) { call.sendJson(200, modelsList(call.format)); });
+                 [this](ApiCall &call) { call.sendJson(200, modelsList(call)); });
     m_routes.add("GET", QStringLiteral("/v1/models/{id...}"), Access::Token, [this](ApiCall &call) { answerModel(call); });
     m_routes.add("POST", QStringLiteral("/v1/chat/completions"), Access::Token,
                  [this](ApiCall &call) { handleModelCall(call, ApiKind::ChatCompletions); });
@@ -116,9 +117,16 @@ void ApiServer::handle(const HttpRequest &request, HttpExchange *exchange)
         return;
     }
     if (found.route->access == RouteTable::Access::Token) {
-        if (const auto denied = m_access->authenticate(request)) {
+        if (const auto denied = m_access->authenticate(request, m_limiter->wallNowMs(), &call.caller)) {
             call.sendError(*denied);
             return;
+        }
+        // Every authenticated request takes a place in its token's minute, whatever the endpoint.
+        if (const TokenRecord *token = call.limitedToken()) {
+            if (const auto limited = m_limiter->admitRate(*token)) {
+                call.sendError(*limited);
+                return;
+            }
         }
     }
     call.params = found.params;
@@ -161,6 +169,10 @@ void ApiServer::answerModel(ApiCall &call)
 {
     const QString &id = call.params.value(0);
     call.publicModel = id.left(200);
+    if (const auto denied = admitModelCall(call, id, false)) {
+        call.sendError(*denied);
+        return;
+    }
     if (m_gateway->router()->publicModels().contains(id)) {
         call.sendJson(200, modelObject(id, call.format));
         return;
@@ -203,6 +215,12 @@ void ApiServer::handleModelCall(ApiCall &call, ApiKind kind)
         return;
     }
 
+    // Counting tokens generates nothing, so the quota does not count it.
+    if (const auto denied = admitModelCall(call, call.publicModel, kind != ApiKind::CountTokens)) {
+        call.sendError(*denied);
+        return;
+    }
+
     InboundCall inbound;
     inbound.request.format = call.format;
     inbound.request.kind = kind;
@@ -233,9 +251,23 @@ void ApiServer::handleModelCall(ApiCall &call, ApiKind kind)
     inbound.client = call.request.peer.toString();
     inbound.receivedAtMs = call.receivedAtMs;
     inbound.responseHeaders = call.cors;
+    if (call.caller) {
+        inbound.token = call.caller->name;
+        inbound.tokenId = call.caller->id;
+        inbound.quotaCounted = call.quotaCounted;
+    }
     auto *relay = new RelayCall(m_relay, std::move(inbound), call.exchange);
     relay->setParent(m_gateway);
     relay->start();
+}
+
+std::optional<GatewayError> ApiServer::admitModelCall(ApiCall &call, const QString &publicModel,
+                                                      bool countsAgainstQuota)
+{
+    const TokenRecord *token = call.limitedToken();
+    if (!token)
+        return std::nullopt;
+    return m_limiter->admitModelCall(*token, publicModel, countsAgainstQuota, &call.quotaCounted);
 }
 
 void ApiServer::answerTokenEstimate(ApiCall &call, const QJsonObject &body)
@@ -263,10 +295,14 @@ QJsonObject ApiServer::modelObject(const QString &id, WireFormat format)
                        {QStringLiteral("owned_by"), QStringLiteral("switchyard")}};
 }
 
-QJsonObject ApiServer::modelsList(WireFormat format) const
+QJsonObject ApiServer::modelsList(const ApiCall &call) const
 {
+    const WireFormat format = call.format;
     QJsonArray data;
-    const QStringList ids = m_gateway->router()->publicModels();
+    QStringList ids = m_gateway->router()->publicModels();
+    // A token limited to some models lists those only, as One API lists a token's models.
+    if (const TokenRecord *token = call.limitedToken())
+        ids.removeIf([token](const QString &id) { return !AccessControl::modelAllowed(*token, id); });
     for (const QString &id : ids)
         data.append(modelObject(id, format));
     if (format == WireFormat::Anthropic) // one page, as Anthropic pages its list

@@ -406,6 +406,9 @@ void RelayCall::complete(int status, const QString &error)
     record.completionTokens = usage.completionTokens;
     record.stream = m_call.request.stream;
     record.error = error;
+    record.token = m_call.token;
+    record.tokenId = m_call.tokenId;
+    record.quotaCounted = m_call.quotaCounted;
     m_ctx.metrics->requestFinished(record.publicModel, record.provider, status, record.latencyMs / 1000.0,
                                    m_ttfbMs < 0 ? -1.0 : m_ttfbMs / 1000.0);
     if (m_call.onComplete)

@@ -44,6 +44,10 @@ struct InboundCall final {
     // Calls this machine serves for a Co-Link server use local providers only: a hub node's answer
     // relayed back out as a node could loop between gateways.
     bool localProvidersOnly = false;
+    // The access token that sent it, for usage per token and token quotas (see RequestRecord).
+    QString token;
+    qint64 tokenId = 0;
+    bool quotaCounted = false;
     // Called once when the call has ended and its answer is written, with the request log's row: callers
     // inside the gateway (the /api/v1 batch endpoints) learn from it who served the call and how.
     std::function<void(const RequestRecord &)> onComplete;

@@ -1,6 +1,7 @@
 #include "requestlog.h"
 
 #include "core/logging.h"
+#include "usagebreakdown.h"
 #include "usagequery.h"
 
 #include <QDateTime>
@@ -26,6 +27,8 @@ public:
     QList<RequestRecord> recent(int limit);
     qint64 countSince(qint64 timeMs);
     UsageReport usage(const QDate &firstDay, const QDate &lastDay);
+    UsageBreakdown breakdown(const UsageBreakdownQuery &query);
+    QHash<qint64, TokenTotals> tokenTotalsSince(qint64 sinceMs);
     void close();
 
     int retentionDays = 30;
@@ -67,6 +70,27 @@ bool RequestLogWriter::open(const QString &path, QString *error)
             return false;
         }
     }
+    // Logs written before access tokens had rules get the token columns; their rows count for no token.
+    QStringList columns;
+    if (q.exec(QStringLiteral("PRAGMA table_info(requests)"))) {
+        while (q.next())
+            columns << q.value(1).toString();
+    }
+    const std::pair<const char *, const char *> added[] = {
+        {"token", "ALTER TABLE requests ADD COLUMN token TEXT"},
+        {"token_id", "ALTER TABLE requests ADD COLUMN token_id INTEGER NOT NULL DEFAULT 0"},
+        {"quota_counted", "ALTER TABLE requests ADD COLUMN quota_counted INTEGER NOT NULL DEFAULT 0"},
+    };
+    for (const auto &[column, sql] : added) {
+        if (!columns.contains(QLatin1String(column)) && !q.exec(QString::fromLatin1(sql))) {
+            *error = path + QStringLiteral(": cannot add the token columns to the request log: ") + q.lastError().text();
+            return false;
+        }
+    }
+    if (!q.exec(QStringLiteral("CREATE INDEX IF NOT EXISTS requests_token ON requests(token_id, ts_ms)"))) {
+        *error = path + QStringLiteral(": cannot prepare the request log: ") + q.lastError().text();
+        return false;
+    }
     m_flushTimer = new QTimer(this);
     m_flushTimer->setSingleShot(true);
     m_flushTimer->setInterval(100);
@@ -100,8 +124,8 @@ void RequestLogWriter::flush()
     QSqlQuery q(database);
     q.prepare(QStringLiteral(
         "INSERT INTO requests (ts_ms, client, endpoint, public_model, provider, local_model, attempts, status,"
-        " latency_ms, ttfb_ms, prompt_tokens, completion_tokens, stream, error)"
-        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
+        " latency_ms, ttfb_ms, prompt_tokens, completion_tokens, stream, error, token, token_id, quota_counted)"
+        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
     for (const RequestRecord &r : std::as_const(m_pending)) {
         q.addBindValue(r.timeMs);
         q.addBindValue(r.client);
@@ -117,6 +141,9 @@ void RequestLogWriter::flush()
         q.addBindValue(r.completionTokens);
         q.addBindValue(r.stream ? 1 : 0);
         q.addBindValue(r.error);
+        q.addBindValue(r.token.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(r.token));
+        q.addBindValue(r.tokenId);
+        q.addBindValue(r.quotaCounted ? 1 : 0);
         if (!q.exec())
             qCWarning(lcStorage) << "request log insert failed:" << q.lastError().text();
     }
@@ -147,7 +174,8 @@ QList<RequestRecord> RequestLogWriter::recent(int limit)
     QSqlQuery q(db());
     q.prepare(QStringLiteral(
         "SELECT id, ts_ms, client, endpoint, public_model, provider, local_model, attempts, status, latency_ms,"
-        " ttfb_ms, prompt_tokens, completion_tokens, stream, error FROM requests ORDER BY id DESC LIMIT ?"));
+        " ttfb_ms, prompt_tokens, completion_tokens, stream, error, token, token_id, quota_counted"
+        " FROM requests ORDER BY id DESC LIMIT ?"));
     q.addBindValue(limit);
     if (!q.exec())
         return rows;
@@ -168,6 +196,9 @@ QList<RequestRecord> RequestLogWriter::recent(int limit)
         r.completionTokens = q.value(12).toLongLong();
         r.stream = q.value(13).toInt() != 0;
         r.error = q.value(14).toString();
+        r.token = q.value(15).toString();
+        r.tokenId = q.value(16).toLongLong();
+        r.quotaCounted = q.value(17).toInt() != 0;
         rows.append(r);
     }
     return rows;
@@ -188,6 +219,29 @@ UsageReport RequestLogWriter::usage(const QDate &firstDay, const QDate &lastDay)
 {
     flush();
     return queryUsage(db(), firstDay, lastDay);
+}
+
+UsageBreakdown RequestLogWriter::breakdown(const UsageBreakdownQuery &query)
+{
+    flush();
+    return queryUsageBreakdown(db(), query);
+}
+
+QHash<qint64, TokenTotals> RequestLogWriter::tokenTotalsSince(qint64 sinceMs)
+{
+    flush();
+    QHash<qint64, TokenTotals> totals;
+    if (m_connection.isEmpty())
+        return totals;
+    QSqlQuery q(db());
+    q.prepare(QStringLiteral("SELECT token_id, SUM(quota_counted), SUM(MAX(prompt_tokens, 0) + MAX(completion_tokens, 0))"
+                             " FROM requests WHERE token_id > 0 AND ts_ms >= ? GROUP BY token_id"));
+    q.addBindValue(sinceMs);
+    if (!q.exec())
+        return totals;
+    while (q.next())
+        totals.insert(q.value(0).toLongLong(), TokenTotals{q.value(1).toLongLong(), q.value(2).toLongLong()});
+    return totals;
 }
 
 void RequestLogWriter::close()
@@ -264,6 +318,33 @@ qint64 RequestLog::countToday()
     QMetaObject::invokeMethod(m_writer, [&] { count = m_writer->countSince(midnight); },
                               Qt::BlockingQueuedConnection);
     return count;
+}
+
+QHash<qint64, TokenTotals> RequestLog::tokenTotalsSince(qint64 sinceMs)
+{
+    QHash<qint64, TokenTotals> totals;
+    QMetaObject::invokeMethod(m_writer, [&] { totals = m_writer->tokenTotalsSince(sinceMs); },
+                              Qt::BlockingQueuedConnection);
+    return totals;
+}
+
+UsageBreakdown RequestLog::breakdown(const UsageBreakdownQuery &query)
+{
+    UsageBreakdown result;
+    QMetaObject::invokeMethod(m_writer, [&] { result = m_writer->breakdown(query); }, Qt::BlockingQueuedConnection);
+    return result;
+}
+
+void RequestLog::breakdownLater(const UsageBreakdownQuery &query, QObject *context,
+                                std::function<void(const UsageBreakdown &)> done)
+{
+    QMetaObject::invokeMethod(m_writer, [this, query, guard = QPointer<QObject>(context), done = std::move(done)] {
+        const UsageBreakdown result = m_writer->breakdown(query);
+        QMetaObject::invokeMethod(this, [guard, done, result] {
+            if (guard)
+                done(result);
+        });
+    });
 }
 
 namespace {

@@ -1,8 +1,10 @@
 #pragma once
 
 #include "requestrecord.h"
+#include "usagebreakdown.h"
 #include "usagereport.h"
 
+#include <QHash>
 #include <QList>
 #include <QObject>
 #include <QThread>
@@ -41,6 +43,16 @@ public:
     // answers come in call order.
     void usageLater(int days, QObject *context, std::function<void(const UsageReport &)> done,
                     const QDate &lastDay = QDate());
+
+    // Per token of the token store: requests counted against quotas and tokens used since sinceMs (wall
+    // clock). Waits for pending writes; for start-up and token changes, not the request path.
+    QHash<qint64, TokenTotals> tokenTotalsSince(qint64 sinceMs);
+    // Traffic split by token, model or provider. Waits for pending writes.
+    UsageBreakdown breakdown(const UsageBreakdownQuery &query);
+    // The same without blocking the caller's thread; done runs on this object's thread, not at all if
+    // context is gone.
+    void breakdownLater(const UsageBreakdownQuery &query, QObject *context,
+                        std::function<void(const UsageBreakdown &)> done);
 
 Q_SIGNALS:
     void recorded(const RequestRecord &record);

@@ -20,6 +20,9 @@ struct RequestRecord final {
     qint64 completionTokens = -1;
     bool stream = false;
     QString error;
+    QString token;          // the access token's name; empty when the gateway needs none
+    qint64 tokenId = 0;     // the token store's id; 0 for tokens from the YAML config and for no token
+    bool quotaCounted = false; // admitted as a model call, so it counts against the token's request quota
 };
 
 Q_DECLARE_METATYPE(RequestRecord)

@@ -45,6 +45,12 @@ const char latencySql[]
       " MAX(CASE WHEN pos = (n * 99 + 99) / 100 THEN ms END)"
       " FROM ranked GROUP BY day ORDER BY day";
 
+const char perModelSql[] = "SELECT COALESCE(r.public_model, ''), SUM(MAX(r.prompt_tokens, 0)),"
+                           " SUM(MAX(r.completion_tokens, 0))"
+                           " FROM days d JOIN requests r ON r.ts_ms >= d.lo AND r.ts_ms < d.hi"
+                           " GROUP BY 1 HAVING SUM(MAX(r.prompt_tokens, 0)) + SUM(MAX(r.completion_tokens, 0)) > 0"
+                           " ORDER BY 1";
+
 bool run(QSqlQuery &q, const QString &sql, const QDate &firstDay, int days, QString *error)
 {
     q.setForwardOnly(true);
@@ -103,5 +109,13 @@ UsageReport queryUsage(const QSqlDatabase &database, const QDate &firstDay, cons
         latency.p99Ms = q.value(4).toLongLong();
         report.latency.append(latency);
     }
+
+    if (!run(q, table + QLatin1String(perModelSql), firstDay, days, &report.error)) {
+        report.cells.clear();
+        report.latency.clear();
+        return report;
+    }
+    while (q.next())
+        report.models.append(ModelTokens{q.value(0).toString(), q.value(1).toLongLong(), q.value(2).toLongLong()});
     return report;
 }

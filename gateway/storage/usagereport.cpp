@@ -45,3 +45,16 @@ QStringList UsageReport::providers() const
     std::sort(names.begin(), names.end());
     return names;
 }
+
+double UsageReport::estimatedCost(const QMap<QString, ModelPrice> &prices, QStringList *unpriced) const
+{
+    double cost = 0;
+    for (const ModelTokens &m : models) {
+        const auto price = prices.constFind(m.model);
+        if (price != prices.cend())
+            cost += price->costOf(m.promptTokens, m.completionTokens);
+        else if (unpriced)
+            *unpriced << m.model;
+    }
+    return cost;
+}

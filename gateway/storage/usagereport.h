@@ -1,5 +1,7 @@
 #pragma once
 
+#include "config/config.h"
+
 #include <QDate>
 #include <QList>
 #include <QString>
@@ -33,11 +35,21 @@ struct DayLatency final {
     friend bool operator==(const DayLatency &, const DayLatency &) = default;
 };
 
+// Tokens of one public model over the whole period, to put a price on them.
+struct ModelTokens final {
+    QString model;
+    qint64 promptTokens = 0;
+    qint64 completionTokens = 0;
+
+    friend bool operator==(const ModelTokens &, const ModelTokens &) = default;
+};
+
 struct UsageReport final {
     QDate firstDay; // inclusive
     QDate lastDay; // inclusive
     QList<UsageCell> cells; // by day, then provider; only pairs with requests
     QList<DayLatency> latency; // by day; only days with a successful request
+    QList<ModelTokens> models; // by model; only models that used tokens
     QString error; // set when the log could not be read
 
     qint64 totalRequests() const;
@@ -46,6 +58,8 @@ struct UsageReport final {
     qint64 totalCompletionTokens() const;
     // Every provider in cells, sorted; "" (Switchyard itself) sorts first.
     QStringList providers() const;
+    // What the period's tokens cost at prices; models that used tokens without a price go to *unpriced.
+    double estimatedCost(const QMap<QString, ModelPrice> &prices, QStringList *unpriced = nullptr) const;
     int dayCount() const { return firstDay.isValid() ? int(firstDay.daysTo(lastDay)) + 1 : 0; }
 
     friend bool operator==(const UsageReport &, const UsageReport &) = default;

@@ -9,6 +9,7 @@
 #include "server/httpcompat.h"
 #include "server/routetable.h"
 #include "tasks/taskservice.h"
+#include "tokens/tokenlimiter.h"
 
 #include <QJsonDocument>
 #include <QPointer>
@@ -164,6 +165,13 @@ void TaskApi::generate(ApiCall &call, TaskType type)
         call.sendError(whyNot);
         return;
     }
+    // The caller's token must allow the model, and an image or a video counts against its quota.
+    if (const TokenRecord *token = call.limitedToken()) {
+        if (const auto denied = m_gateway->tokenLimiter()->admitModelCall(*token, call.publicModel, true, &call.quotaCounted)) {
+            call.sendError(*denied);
+            return;
+        }
+    }
     // Video generations take minutes everywhere; nobody wants to hold a connection open for them.
     const bool async = type == TaskType::Video || body.value(QLatin1String("async")).toBool() || prefersAsync(call.request);
     body.remove(QStringLiteral("async")); // ours, not the provider's: OpenAI refuses unknown parameters
@@ -173,6 +181,11 @@ void TaskApi::generate(ApiCall &call, TaskType type)
     submission.body = body;
     submission.endpoint = call.path;
     submission.client = call.request.peer.toString();
+    if (call.caller) {
+        submission.token = call.caller->name;
+        submission.tokenId = call.caller->id;
+        submission.quotaCounted = call.quotaCounted;
+    }
 
     if (async) {
         const Task task = m_tasks->startTask(type, call.publicModel, ownerOf(call.request), submission);

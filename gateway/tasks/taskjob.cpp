@@ -51,6 +51,9 @@ void TaskJob::submit(const Submission &submission)
     inbound.publicModel = m_task.model;
     inbound.client = submission.client;
     inbound.receivedAtMs = nowMs();
+    inbound.token = submission.token;
+    inbound.tokenId = submission.tokenId;
+    inbound.quotaCounted = submission.quotaCounted;
     // Co-Link nodes relay chat only; image and video calls stay with this machine's providers.
     inbound.localProvidersOnly = true;
     auto *call = new RelayCall(m_relay, std::move(inbound), m_exchange);

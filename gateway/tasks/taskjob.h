@@ -29,6 +29,10 @@ public:
         QJsonObject body;   // as the provider gets it, but for the model
         QString endpoint;   // for the request log
         QString client;
+        // The access token that asked, for usage per token and its quota (see RequestRecord).
+        QString token;
+        qint64 tokenId = 0;
+        bool quotaCounted = false;
     };
 
     TaskJob(Task task, const RelayContext &relay, UpstreamPool *pool, const TaskSettings &settings,

@@ -19,6 +19,7 @@ private Q_SLOTS:
     void rejectsBadInput();
     void writerKeepsSecretsOut();
     void writeIsAtomic();
+    void pricesRoundTrip();
     void parseListen_data();
     void parseListen();
 };
@@ -182,6 +183,13 @@ void TestConfigLoader::rejectsBadInput_data()
     QTest::newRow("node.enabled not bool") << QByteArray("node: {enabled: sometimes}\n")
                                            << QStringLiteral("node.enabled: expected true or false");
     QTest::newRow("top level list") << QByteArray("- a\n- b\n") << QStringLiteral("expected a mapping");
+    QTest::newRow("price not a number") << QByteArray("prices:\n  m1:\n    input_per_million: cheap\n")
+                                        << QStringLiteral("config.yaml:3: prices.m1.input_per_million: expected a number");
+    QTest::newRow("negative price") << QByteArray("prices:\n  m1: {output_per_million: -1}\n")
+                                    << QStringLiteral("config.yaml:2: prices.m1.output_per_million: -1 is out of range");
+    QTest::newRow("price without figures") << QByteArray("prices:\n  m1: {}\n")
+                                           << QStringLiteral("prices.m1: give input_per_million");
+    QTest::newRow("prices not a mapping") << QByteArray("prices: [m1]\n") << QStringLiteral("prices: expected a mapping");
 }
 
 void TestConfigLoader::rejectsBadInput()
@@ -191,6 +199,19 @@ void TestConfigLoader::rejectsBadInput()
     const ConfigResult r = load(yaml);
     QVERIFY2(!r.config, "a broken config must not load");
     QVERIFY2(r.error.contains(expected), qPrintable(QStringLiteral("got: ") + r.error));
+}
+
+void TestConfigLoader::pricesRoundTrip()
+{
+    const ConfigResult r = load("prices:\n  gpt-4o-mini: {input_per_million: 0.15, output_per_million: 0.6}\n"
+                                "  local-llama: {input_per_million: 0}\n");
+    QVERIFY2(r.config, qPrintable(r.error));
+    QCOMPARE(r.config->prices.size(), 2);
+    QCOMPARE(r.config->prices.value(QStringLiteral("gpt-4o-mini")), (ModelPrice{0.15, 0.6}));
+    QCOMPARE(r.config->prices.value(QStringLiteral("local-llama")), (ModelPrice{0, 0}));
+    const ConfigResult again = load(ConfigWriter::toYaml(*r.config));
+    QVERIFY2(again.config, qPrintable(again.error));
+    QCOMPARE(again.config->prices, r.config->prices);
 }
 
 void TestConfigLoader::writerKeepsSecretsOut()

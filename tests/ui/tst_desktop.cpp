@@ -8,6 +8,7 @@
 #include "fakeupstream.h"
 #include "modelmappingeditor.h"
 #include "providerdialog.h"
+#include "tokendialog.h"
 #include "desktop/singleinstance.h"
 #include "gateway.h"
 #include "mainwindow.h"
@@ -89,6 +90,7 @@ private Q_SLOTS:
     void shareToggleStartsNodeMode();
     void nodeTokenLetsAMachineJoinUntilRevoked();
     void addProviderThroughTheDialog();
+    void accessTokenWithLimitsThroughTheDialog();
     void modelsPageEditsPriorityAndPublicName();
     void providersPageDisablesAndDeletes();
     void literalKeysOfferToMoveIntoKeychain();
@@ -268,6 +270,75 @@ void TestDesktop::nodeTokenLetsAMachineJoinUntilRevoked()
     QVERIFY(TestHttp::waitUntil([&] { return !node.isConnected(); }));
     QVERIFY(TestHttp::waitUntil([&] { return table->topLevelItemCount() == 0; }));
     QCOMPARE(find<QListWidget>(QStringLiteral("nodeTokens"))->count(), 0);
+}
+
+void TestDesktop::accessTokenWithLimitsThroughTheDialog()
+{
+    FakeUpstream upstream;
+    QVERIFY(upstream.start());
+    QVERIFY(startApp("gateway:\n  listen: 127.0.0.1:" + QByteArray::number(m_port)
+                     + "\nproviders:\n  - name: up\n    type: openai\n    base_url: " + upstream.baseUrl().toUtf8()
+                     + "\n    api_key: sk-test-up-0123456789\n    models: [m1, m2]\n"));
+    m_window->showPage(MainWindow::Page::Settings);
+    const auto chat = [this](const QByteArray &token, const QByteArray &model) {
+        return TestHttp::post(QUrl(QStringLiteral("http://127.0.0.1:%1/v1/chat/completions").arg(m_port)),
+                              R"({"model":")" + model + R"(","messages":[{"role":"user","content":"hi"}]})",
+                              {{"Authorization", "Bearer " + token}})
+            .status;
+    };
+
+    QTest::mouseClick(find<QPushButton>(QStringLiteral("generateToken")), Qt::LeftButton);
+    auto *dialog = m_window->findChild<TokenDialog *>();
+    QVERIFY(dialog && dialog->isVisible());
+    dialog->findChild<QLineEdit *>(QStringLiteral("tokenName"))->setText(QStringLiteral("web-app"));
+    dialog->findChild<QLineEdit *>(QStringLiteral("tokenModels"))->setText(QStringLiteral("m1"));
+    dialog->findChild<QLineEdit *>(QStringLiteral("tokenCidrs"))->setText(QStringLiteral("127.0.0.0/33"));
+    dialog->findChild<QSpinBox *>(QStringLiteral("tokenRpm"))->setValue(30);
+    dialog->findChild<QSpinBox *>(QStringLiteral("tokenQuotaRequests"))->setValue(100);
+    auto *period = dialog->findChild<QComboBox *>(QStringLiteral("tokenQuotaPeriod"));
+    period->setCurrentIndex(period->findData(int(QuotaPeriod::Day)));
+    auto *ok = dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+    ok->click();
+    // A range that is not one is shown in the dialog, which stays open.
+    auto *error = dialog->findChild<QLabel *>(QStringLiteral("tokenDialogError"));
+    QVERIFY(dialog->isVisible());
+    QVERIFY2(error->text().contains(QStringLiteral("127.0.0.0/33")), qPrintable(error->text()));
+    dialog->findChild<QLineEdit *>(QStringLiteral("tokenCidrs"))->setText(QStringLiteral("127.0.0.0/8, fd00::/8"));
+    ok->click();
+
+    QLineEdit *tokenField = nullptr;
+    QVERIFY(TestHttp::waitUntil([&] { return (tokenField = m_window->findChild<QLineEdit *>(QStringLiteral("newToken"))); }));
+    const QByteArray token = tokenField->text().toUtf8();
+    QVERIFY(token.startsWith("sy-"));
+    QCOMPARE(m_app->gateway()->storedTokens().size(), 1);
+    const TokenRecord stored = m_app->gateway()->storedTokens().first();
+    QCOMPARE(stored.models, QStringList{QStringLiteral("m1")});
+    QCOMPARE(stored.cidrs, (QStringList{QStringLiteral("127.0.0.0/8"), QStringLiteral("fd00::/8")}));
+    QCOMPARE(stored.rpm, 30);
+    QCOMPARE(stored.quotaRequests, 100);
+    QCOMPARE(stored.quotaPeriod, QuotaPeriod::Day);
+    QVERIFY(!stored.expiresMs);
+
+    // The gateway enforces it at once; the list shows its limits and what it used.
+    QCOMPARE(chat(token, "m1"), 200);
+    QCOMPARE(chat(token, "m2"), 403);
+    auto *list = find<QTreeWidget>(QStringLiteral("accessTokens"));
+    QVERIFY(TestHttp::waitUntil([&] {
+        return list->topLevelItemCount() == 1 && list->topLevelItem(0)->text(4).startsWith(QStringLiteral("1 requests"));
+    }, 10'000));
+    QCOMPARE(list->topLevelItem(0)->text(0), QStringLiteral("web-app"));
+    QVERIFY2(list->topLevelItem(0)->text(3).contains(QStringLiteral("30/min")), qPrintable(list->topLevelItem(0)->text(3)));
+    QVERIFY(list->topLevelItem(0)->text(3).contains(QStringLiteral("100 requests per day")));
+
+    // Disabled, then revoked, from the list.
+    list->topLevelItem(0)->setSelected(true);
+    QTest::mouseClick(find<QPushButton>(QStringLiteral("toggleToken")), Qt::LeftButton);
+    QCOMPARE(chat(token, "m1"), 401);
+    QCOMPARE(list->topLevelItem(0)->text(1), QStringLiteral("disabled"));
+    list->topLevelItem(0)->setSelected(true);
+    QTest::mouseClick(find<QPushButton>(QStringLiteral("revokeToken")), Qt::LeftButton);
+    QVERIFY(m_app->gateway()->storedTokens().isEmpty());
+    QCOMPARE(chat(token, "m1"), 200); // no token left: a loopback gateway is open again
 }
 
 void TestDesktop::addProviderThroughTheDialog()

@@ -3,6 +3,8 @@
 // nothing.
 #include "pages/usagepage.h"
 #include "pagetraffic.h"
+#include "secrets/keyresolver.h"
+#include "secrets/secretstore.h"
 #include "storage/requestlog.h"
 
 #include <QBarSet>
@@ -71,6 +73,7 @@ private Q_SLOTS:
     void emptyStateWithoutRequests();
     void chartsHoldTheRealFigures();
     void readsOnlyWhileShown();
+    void estimatedCostFromPrices();
 
 private:
     std::unique_ptr<PageTraffic> m_traffic;
@@ -204,6 +207,30 @@ void TestUsagePage::readsOnlyWhileShown()
     page.show();
     QVERIFY(refreshed.wait());
     QCOMPARE(page.report().totalRequests(), 2);
+}
+
+void TestUsagePage::estimatedCostFromPrices()
+{
+    UsagePage page(m_traffic->gateway());
+    page.resize(1000, 800);
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    QCOMPARE(m_traffic->chat(QStringLiteral("pro-model")), 200);
+    QTRY_COMPARE(page.report().totalRequests(), 1);
+    // No prices in the config: no cost to show.
+    auto *cost = page.findChild<QLabel *>(QStringLiteral("usageEstimatedCost"));
+    QVERIFY(cost && !cost->isVisible());
+
+    Config config = m_traffic->gateway()->config();
+    config.prices.insert(QStringLiteral("pro-model"), ModelPrice{1000, 2000});
+    MemorySecretStore store;
+    resolveProviderKeys(config, &store, [&](const ResolvedKeys &keys) { m_traffic->gateway()->applyConfig(config, keys); });
+    QCOMPARE(m_traffic->chat(QStringLiteral("pro-model")), 200);
+    QCOMPARE(m_traffic->chat(QStringLiteral("fast-model")), 429);
+    QTRY_COMPARE(page.report().totalRequests(), 3);
+    // 22 prompt tokens at 1000 per million and 14 completion tokens at 2000 per million.
+    QVERIFY(cost->isVisible());
+    QCOMPARE(cost->text(), QLocale().toString((22 * 1000.0 + 14 * 2000.0) / 1e6, 'f', 4));
 }
 
 QTEST_MAIN(TestUsagePage)

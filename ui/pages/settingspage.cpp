@@ -5,7 +5,11 @@
 #include "desktop/language.h"
 #include "gateway.h"
 #include "inlineerror.h"
+#include "routing/router.h"
+#include "tokendialog.h"
 #include "tokenrevealdialog.h"
+#include "tokens/tokenrules.h"
+#include "tokens/tokenstore.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -16,7 +20,10 @@
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
-#include <QListWidget>
+#include <QDateTime>
+#include <QHeaderView>
+#include <QLocale>
+#include <QTreeWidget>
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -45,6 +52,15 @@ SettingsPage::SettingsPage(Gateway *gateway, ConfigEditor *editor, QWidget *pare
 
     connect(editor, &ConfigEditor::changed, this, &SettingsPage::load);
     connect(gateway, &Gateway::listeningChanged, this, &SettingsPage::load);
+    connect(gateway, &Gateway::tokensChanged, this, &SettingsPage::loadTokens);
+    // The figures of use change with every request; a glance every few seconds is enough.
+    connect(gateway, &Gateway::requestFinished, this, [this] {
+        if (isVisible() && !m_tokenRefresh.isActive())
+            m_tokenRefresh.start();
+    });
+    m_tokenRefresh.setSingleShot(true);
+    m_tokenRefresh.setInterval(2000);
+    connect(&m_tokenRefresh, &QTimer::timeout, this, &SettingsPage::loadTokens);
     load();
 }
 
@@ -108,13 +124,18 @@ QWidget *SettingsPage::buildTokensGroup()
     auto *group = new QGroupBox(tr("Access tokens"));
     auto *layout = new QVBoxLayout(group);
     auto *about = new QLabel(tr("With at least one token, every client must send one (Authorization: Bearer …). "
-                                "Only a fingerprint of each token is kept; the token is shown once, when it is made."),
+                                "Only a fingerprint of each token is kept; the token is shown once, when it is made. "
+                                "A token can be limited to some models and client addresses, a number of requests "
+                                "per minute, and a quota per day or month."),
                              group);
     about->setWordWrap(true);
     layout->addWidget(about);
-    m_tokens = new QListWidget(group);
+    m_tokens = new QTreeWidget(group);
     m_tokens->setObjectName(QStringLiteral("accessTokens"));
-    m_tokens->setMaximumHeight(110);
+    m_tokens->setRootIsDecorated(false);
+    m_tokens->setHeaderLabels({tr("Name"), tr("State"), tr("Expires"), tr("Limits"), tr("Used this period")});
+    m_tokens->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_tokens->setMinimumHeight(140);
     layout->addWidget(m_tokens);
     m_tokenError = InlineError::create(group, QStringLiteral("tokenError"));
     layout->addWidget(m_tokenError);
@@ -123,12 +144,25 @@ QWidget *SettingsPage::buildTokensGroup()
     generate->setObjectName(QStringLiteral("generateToken"));
     auto *revoke = new QPushButton(tr("Revoke"), group);
     revoke->setObjectName(QStringLiteral("revokeToken"));
+    m_toggleToken = new QPushButton(tr("Disable"), group);
+    m_toggleToken->setObjectName(QStringLiteral("toggleToken"));
+    m_toggleToken->setEnabled(false);
     buttons->addWidget(generate);
+    buttons->addWidget(m_toggleToken);
     buttons->addWidget(revoke);
     buttons->addStretch();
     layout->addLayout(buttons);
     connect(generate, &QPushButton::clicked, this, &SettingsPage::generateToken);
     connect(revoke, &QPushButton::clicked, this, &SettingsPage::revokeToken);
+    connect(m_toggleToken, &QPushButton::clicked, this, &SettingsPage::toggleToken);
+    connect(m_tokens, &QTreeWidget::itemSelectionChanged, this, [this] {
+        const QList<QTreeWidgetItem *> selected = m_tokens->selectedItems();
+        const bool stored = !selected.isEmpty() && !selected.first()->data(0, Qt::UserRole + 1).toBool()
+            && !selected.first()->data(0, Qt::UserRole).toString().isEmpty();
+        m_toggleToken->setEnabled(stored);
+        m_toggleToken->setText(stored && !selected.first()->data(0, Qt::UserRole + 2).toBool() ? tr("Enable")
+                                                                                              : tr("Disable"));
+    });
     return group;
 }
 
@@ -179,12 +213,63 @@ void SettingsPage::load()
     m_cors->setPlainText(g.corsOrigins.join(QLatin1Char('\n')));
     m_banSeconds->setValue(g.banSeconds);
     m_attempts->setValue(g.maxAttempts);
+    loadTokens();
+}
+
+namespace {
+
+QString limitsText(const TokenRecord &t)
+{
+    QStringList parts;
+    if (!t.models.isEmpty())
+        parts << SettingsPage::tr("models: %1").arg(t.models.join(QStringLiteral(", ")));
+    if (!t.cidrs.isEmpty())
+        parts << SettingsPage::tr("clients: %1").arg(t.cidrs.join(QStringLiteral(", ")));
+    if (t.rpm > 0)
+        parts << SettingsPage::tr("%1/min").arg(t.rpm);
+    const QString per = t.quotaPeriod == QuotaPeriod::Day ? SettingsPage::tr("day") : SettingsPage::tr("month");
+    if (t.quotaRequests > 0)
+        parts << SettingsPage::tr("%1 requests per %2").arg(QLocale().toString(t.quotaRequests), per);
+    if (t.quotaTokens > 0)
+        parts << SettingsPage::tr("%1 tokens per %2").arg(QLocale().toString(t.quotaTokens), per);
+    return parts.isEmpty() ? SettingsPage::tr("none") : parts.join(QStringLiteral("; "));
+}
+
+} // namespace
+
+void SettingsPage::loadTokens()
+{
+    const QString selected = m_tokens->selectedItems().isEmpty()
+        ? QString()
+        : m_tokens->selectedItems().first()->data(0, Qt::UserRole).toString();
     m_tokens->clear();
-    for (const AccessToken &t : g.accessTokens)
-        m_tokens->addItem(t.name);
-    if (g.accessTokens.isEmpty()) {
-        auto *none = new QListWidgetItem(tr("No tokens: any program on this machine may use the gateway."), m_tokens);
+    const QLocale locale;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    for (const TokenRecord &t : m_gateway->storedTokens()) {
+        const TokenLimiter::PeriodUsage used = m_gateway->tokenUsage(t);
+        const QString state = !t.enabled ? tr("disabled") : t.expiredAt(now) ? tr("expired") : tr("active");
+        auto *item = new QTreeWidgetItem(
+            m_tokens, {t.name, state,
+                       t.expiresMs ? TokenRules::expiryText(*t.expiresMs) : tr("never"),
+                       limitsText(t),
+                       tr("%1 requests, %2 tokens").arg(locale.toString(used.requests), locale.toString(used.tokens))});
+        item->setData(0, Qt::UserRole, t.name);
+        item->setData(0, Qt::UserRole + 2, t.enabled);
+    }
+    for (const AccessToken &t : m_editor->config().gateway.accessTokens) {
+        auto *item = new QTreeWidgetItem(m_tokens, {t.name, tr("in the config file"), tr("never"), tr("none"), QString()});
+        item->setData(0, Qt::UserRole, t.name);
+        item->setData(0, Qt::UserRole + 1, true);
+        item->setToolTip(1, tr("From gateway.access_tokens in the config: no limits, and it may read everyone's usage."));
+    }
+    if (m_tokens->topLevelItemCount() == 0) {
+        auto *none = new QTreeWidgetItem(m_tokens, {tr("No tokens: any program on this machine may use the gateway.")});
         none->setFlags(Qt::NoItemFlags);
+        none->setFirstColumnSpanned(true);
+    }
+    for (int i = 0; i < m_tokens->topLevelItemCount(); ++i) {
+        if (!selected.isEmpty() && m_tokens->topLevelItem(i)->data(0, Qt::UserRole).toString() == selected)
+            m_tokens->topLevelItem(i)->setSelected(true);
     }
 }
 
@@ -219,17 +304,37 @@ void SettingsPage::apply()
 
 void SettingsPage::generateToken()
 {
-    bool ok = false;
-    const QString name = QInputDialog::getText(this, tr("Generate access token"),
-                                               tr("Name (the tool or person that will use it):"), QLineEdit::Normal,
-                                               QString(), &ok);
-    if (!ok)
-        return;
-    m_editor->createAccessToken(name, [this, name](bool created, const QString &tokenOrError) {
-        InlineError::show(m_tokenError, created ? QString() : tokenOrError);
-        if (created)
-            showTokenOnce(name.trimmed(), tokenOrError);
+    QStringList taken;
+    for (const TokenRecord &t : m_gateway->storedTokens())
+        taken << t.name;
+    for (const AccessToken &t : m_editor->config().gateway.accessTokens)
+        taken << t.name;
+    auto *dialog = new TokenDialog(m_gateway->router()->publicModels(), taken, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        const TokenRecord token = dialog->token();
+        QString error;
+        const std::optional<QString> secret =
+            m_gateway->tokenStore()->create(token, QDateTime::currentMSecsSinceEpoch(), &error);
+        InlineError::show(m_tokenError, secret ? QString() : error);
+        if (!secret)
+            return;
+        m_gateway->reloadTokens();
+        showTokenOnce(token.name, *secret);
     });
+    dialog->open();
+}
+
+void SettingsPage::toggleToken()
+{
+    const QList<QTreeWidgetItem *> selected = m_tokens->selectedItems();
+    if (selected.isEmpty() || selected.first()->data(0, Qt::UserRole + 1).toBool())
+        return;
+    const QString name = selected.first()->data(0, Qt::UserRole).toString();
+    QString error;
+    const bool ok = m_gateway->tokenStore()->setEnabled(name, !selected.first()->data(0, Qt::UserRole + 2).toBool(), &error);
+    InlineError::show(m_tokenError, ok ? QString() : error);
+    m_gateway->reloadTokens();
 }
 
 void SettingsPage::showTokenOnce(const QString &name, const QString &token)
@@ -244,11 +349,26 @@ void SettingsPage::showTokenOnce(const QString &name, const QString &token)
 
 void SettingsPage::revokeToken()
 {
-    const QList<QListWidgetItem *> selected = m_tokens->selectedItems();
-    if (selected.isEmpty())
+    const QList<QTreeWidgetItem *> selected = m_tokens->selectedItems();
+    if (selected.isEmpty() || selected.first()->data(0, Qt::UserRole).toString().isEmpty())
         return;
-    const QString name = selected.first()->text();
-    m_editor->revokeAccessToken(name, [this](bool ok, const QString &error) {
-        InlineError::show(m_tokenError, ok ? QString() : error);
-    });
+    const QString name = selected.first()->data(0, Qt::UserRole).toString();
+    if (selected.first()->data(0, Qt::UserRole + 1).toBool()) {
+        m_editor->revokeAccessToken(name, [this](bool ok, const QString &error) {
+            InlineError::show(m_tokenError, ok ? QString() : error);
+        });
+        return;
+    }
+    const bool last = m_gateway->storedTokens().size() == 1 && m_editor->config().gateway.accessTokens.isEmpty();
+    if (last && m_gateway->isListening() && !Gateway::isLoopback(m_gateway->host())) {
+        InlineError::show(m_tokenError,
+                          tr("This is the last access token and Switchyard listens on %1, where other machines can "
+                             "reach it. Listen on 127.0.0.1 first, then revoke it.")
+                              .arg(m_gateway->host()));
+        return;
+    }
+    QString error;
+    const bool ok = m_gateway->tokenStore()->remove(name, &error);
+    InlineError::show(m_tokenError, ok ? QString() : error);
+    m_gateway->reloadTokens();
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QTimer>
 #include <QWidget>
 
 class ConfigEditor;
@@ -7,13 +8,13 @@ class Gateway;
 class QCheckBox;
 class QComboBox;
 class QLabel;
-class QListWidget;
+class QTreeWidget;
 class QPlainTextEdit;
 class QPushButton;
 class QSpinBox;
 
 // Where and how the gateway serves: listen address (applied at once), CORS origins, bans and retries, the
-// access tokens clients must present, the interface language and starting at login.
+// access tokens clients must present (with their limits and use), the interface language and starting at login.
 class SettingsPage final : public QWidget
 {
     Q_OBJECT
@@ -27,8 +28,10 @@ private:
     QWidget *buildDesktopGroup();
     void load();
     void apply();
+    void loadTokens();
     void generateToken();
     void revokeToken();
+    void toggleToken();
     void showTokenOnce(const QString &name, const QString &token);
 
     Gateway *m_gateway;
@@ -41,7 +44,9 @@ private:
     QSpinBox *m_attempts = nullptr;
     QPushButton *m_apply = nullptr;
     QLabel *m_applyResult = nullptr;
-    QListWidget *m_tokens = nullptr;
+    QTreeWidget *m_tokens = nullptr;
+    QPushButton *m_toggleToken = nullptr;
+    QTimer m_tokenRefresh;
     QLabel *m_tokenError = nullptr;
     QComboBox *m_language = nullptr;
     QCheckBox *m_startAtLogin = nullptr;

@@ -112,6 +112,9 @@ QWidget *UsagePage::buildTotals()
         card(row, tr("Requests"), QStringLiteral("usageTotalRequests"), &m_requests, &m_requestsNote));
     layout->addWidget(card(row, tr("Errors"), QStringLiteral("usageTotalErrors"), &m_errors, &m_errorsNote));
     layout->addWidget(card(row, tr("Tokens"), QStringLiteral("usageTotalTokens"), &m_tokens, &m_tokensNote));
+    m_costCard = card(row, tr("Estimated cost"), QStringLiteral("usageEstimatedCost"), &m_cost, &m_costNote);
+    m_costCard->setVisible(false);
+    layout->addWidget(m_costCard);
     return row;
 }
 
@@ -197,6 +200,16 @@ void UsagePage::present(const UsageReport &report)
     m_tokens->setText(locale.toString(prompt + completion));
     m_tokensNote->setText(
         tr("%1 prompt, %2 completion").arg(locale.toString(prompt), locale.toString(completion)));
+
+    const QMap<QString, ModelPrice> &prices = m_gateway->config().prices;
+    m_costCard->setVisible(!prices.isEmpty());
+    if (!prices.isEmpty()) {
+        QStringList unpriced;
+        const double cost = report.estimatedCost(prices, &unpriced);
+        m_cost->setText(locale.toString(cost, 'f', cost < 1 ? 4 : 2));
+        m_costNote->setText(unpriced.isEmpty() ? tr("at the prices in the config")
+                                               : tr("without %1 (no price)").arg(unpriced.join(QStringLiteral(", "))));
+    }
 
     UsageCharts::fillPerProvider(m_requestsChart, report, UsageCharts::Measure::Requests);
     UsageCharts::fillPerProvider(m_tokensChart, report, UsageCharts::Measure::Tokens);

@@ -12,7 +12,7 @@ class QLabel;
 class QStackedWidget;
 
 // The Usage page: requests, errors and tokens of the last 7 or 30 days, per provider per day, and latency
-// percentiles. Reads the request log while it is on screen: when shown, every 30 s, and shortly after
+// percentiles, and the estimated cost when the config has prices. Reads the request log while it is on screen: when shown, every 30 s, and shortly after
 // requests finish; never while hidden.
 class UsagePage final : public QWidget
 {
@@ -57,6 +57,9 @@ private:
     QLabel *m_errorsNote = nullptr;
     QLabel *m_tokens = nullptr;
     QLabel *m_tokensNote = nullptr;
+    QWidget *m_costCard = nullptr; // shown when the config has prices
+    QLabel *m_cost = nullptr;
+    QLabel *m_costNote = nullptr;
     QChart *m_requestsChart = nullptr;
     QChart *m_tokensChart = nullptr;
     QChart *m_latencyChart = nullptr;
