@@ -35,6 +35,9 @@ struct ProviderConfig final {
     int maxParallel = 0; // 0: unlimited
     bool enabled = true;
     bool streaming = true; // false: the provider cannot stream; stream requests get its whole answer as a stream
+    // true: the provider serves image models on /chat/completions, the prompt as the user's message (the Akash
+    // Chat proxy's AkashGen); /v1/images/generations calls are sent there and its answer read as images.
+    bool imagesViaChat = false;
     std::optional<Timeouts> timeouts; // unset: the gateway's
     QList<ModelMapping> models;
 

@@ -299,7 +299,7 @@ ProviderConfig Reader::readProvider(const YAML::Node &node, const QString &path,
                     {QStringLiteral("name"), QStringLiteral("type"), QStringLiteral("api_key"),
                      QStringLiteral("base_url"), QStringLiteral("models"), QStringLiteral("weight"),
                      QStringLiteral("priority"), QStringLiteral("max_parallel"), QStringLiteral("enabled"), QStringLiteral("streaming"),
-                     QStringLiteral("timeouts")});
+                     QStringLiteral("timeouts"), QStringLiteral("images_via")});
     ProviderConfig p;
     p.type = string(node["type"], path + QStringLiteral(".type")).toLower();
     if (p.type.isEmpty())
@@ -353,6 +353,14 @@ ProviderConfig Reader::readProvider(const YAML::Node &node, const QString &path,
         p.enabled = boolean(node["enabled"], path + QStringLiteral(".enabled"));
     if (node["streaming"])
         p.streaming = boolean(node["streaming"], path + QStringLiteral(".streaming"));
+    if (const auto via = node["images_via"]) {
+        const QString value = string(via, path + QStringLiteral(".images_via"));
+        if (value != QLatin1String("chat") && value != QLatin1String("images"))
+            fail(via, path + QStringLiteral(".images_via"),
+                 QStringLiteral("expected 'images' (the /images/generations endpoint, the default) or 'chat' "
+                                "(image models served on /chat/completions, as the Akash Chat proxy does)"));
+        p.imagesViaChat = value == QLatin1String("chat");
+    }
     if (node["timeouts"]) {
         Timeouts own = gatewayTimeouts; // a partial map overrides only the values it names
         readTimeouts(node["timeouts"], path + QStringLiteral(".timeouts"), own);

@@ -112,6 +112,8 @@ QByteArray ConfigWriter::toYaml(const Config &config)
             out << YAML::Key << "enabled" << YAML::Value << false;
         if (!p.streaming)
             out << YAML::Key << "streaming" << YAML::Value << false;
+        if (p.imagesViaChat)
+            out << YAML::Key << "images_via" << YAML::Value << "chat";
         if (p.timeouts)
             emitTimeouts(out, *p.timeouts);
         out << YAML::Key << "models" << YAML::Value << YAML::BeginSeq;

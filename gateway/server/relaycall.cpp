@@ -81,9 +81,12 @@ void RelayCall::startAttempt()
     const ClientRequest &client = m_call.request;
     // A provider that cannot stream still serves a stream request: its whole answer becomes the stream.
     const bool upstreamStream = client.stream && backend.config.streaming;
+    // Image models some providers serve as chat models (the Akash Chat proxy): the same call, asked as a chat.
+    const bool imagesViaChat = client.kind == ApiKind::ImageGenerations && backend.config.imagesViaChat;
+    const ClientRequest asked = imagesViaChat ? RequestPlan::imageRequestAsChat(client) : client;
     QString translationError;
     const std::optional<QByteArray> body =
-        RequestPlan::bodyFor(client, *backend.adapter, picked->localModel, upstreamStream, &translationError);
+        RequestPlan::bodyFor(asked, *backend.adapter, picked->localModel, upstreamStream, &translationError);
     if (!body) {
         // The request cannot be expressed in this provider's format; another provider would fail the same way.
         releaseCandidate();
@@ -98,7 +101,7 @@ void RelayCall::startAttempt()
         m_upstream = backend.node->startCall(picked->localModel, *body, upstreamStream, this);
     } else {
         UpstreamRequest request = backend.adapter->buildRequest(
-            client.kind, UpstreamTarget{backend.config.baseUrl, backend.apiKey, picked->localModel, upstreamStream},
+            asked.kind, UpstreamTarget{backend.config.baseUrl, backend.apiKey, picked->localModel, upstreamStream},
             *body);
         if (upstreamStream)
             request.headers.append({QByteArrayLiteral("Accept"), QByteArrayLiteral("text/event-stream")});

@@ -2,6 +2,7 @@
 
 #include "translate/translate.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 
 namespace {
@@ -51,4 +52,19 @@ std::optional<QByteArray> RequestPlan::bodyFor(const ClientRequest &request, con
         return std::nullopt;
     }
     return std::nullopt;
+}
+
+ClientRequest RequestPlan::imageRequestAsChat(const ClientRequest &images)
+{
+    ClientRequest chat;
+    chat.format = WireFormat::OpenAi;
+    chat.kind = ApiKind::ChatCompletions;
+    chat.body = QJsonObject{
+        {QStringLiteral("model"), images.body.value(QLatin1String("model"))},
+        {QStringLiteral("messages"),
+         QJsonArray{QJsonObject{{QStringLiteral("role"), QStringLiteral("user")},
+                                {QStringLiteral("content"), images.body.value(QLatin1String("prompt"))}}}},
+    };
+    chat.pivot = chat.body;
+    return chat;
 }

@@ -22,4 +22,9 @@ namespace RequestPlan {
 std::optional<QByteArray> bodyFor(const ClientRequest &request, const ProviderAdapter &adapter,
                                   const QString &localModel, bool upstreamStream, QString *error);
 
+// An images request as a chat call with its prompt as the user's message, for providers that serve image
+// models on /chat/completions (ProviderConfig::imagesViaChat). Only the prompt carries over: such models take
+// no size or count.
+ClientRequest imageRequestAsChat(const ClientRequest &images);
+
 } // namespace RequestPlan

@@ -49,6 +49,7 @@ private Q_SLOTS:
     void init();
     void syncImageIsRelayed();
     void syncImageFailsOverBeforeAnswering();
+    void imageModelServedAsChat();
     void asyncTaskCompletes();
     void asyncTaskFailsWhenEveryProviderFails();
     void cancelAbortsTheHangingUpstream();
@@ -160,6 +161,56 @@ void TestTasks::syncImageIsRelayed()
     QCOMPARE(rows.first().publicModel, QStringLiteral("painter"));
     QCOMPARE(rows.first().provider, QStringLiteral("images-1"));
     QCOMPARE(rows.first().status, 200);
+}
+
+// The Akash Chat proxy serves AkashGen on /chat/completions with the prompt as the message, and answers
+// {"code":200,"data":{"jobId","pic"}} once its own polling is done (seed 002). With images_via: chat the gateway
+// asks it that way, and clients of /v1/images/generations get an OpenAI images answer, sync or as a task.
+void TestTasks::imageModelServedAsChat()
+{
+    Config c = config({m_a.get()});
+    c.providers.first().imagesViaChat = true;
+    QVERIFY(m_fx->start(c));
+    const QByteArray pic = "https://chat.akash.network/api/image/job_727ef62f_00001_.webp";
+    FakeUpstream::Behavior akash;
+    akash.mode = FakeUpstream::Mode::RawBody;
+    akash.body = R"({"code":200,"data":{"model":"AkashGen","jobId":"727ef62f","prompt":"a cute anime girl, blue eyes","pic":")"
+                 + pic + "\"}}";
+    m_a->setBehavior(akash);
+
+    const auto r = post(QStringLiteral("/v1/images/generations"), R"({"model":"painter","prompt":"a cute anime girl","size":"1024x1024"})");
+    QCOMPARE(r.status, 200);
+    QCOMPARE(str(jsonOf(r).value(QLatin1String("data")).toArray().first().toObject(), "url"), QString::fromLatin1(pic));
+    const FakeUpstream::Received &sent = m_a->received().first();
+    QCOMPARE(sent.path, QByteArray("/v1/chat/completions"));
+    QCOMPARE(str(sent.json, "model"), QStringLiteral("gpt-image-local"));
+    const QJsonArray messages = sent.json.value(QLatin1String("messages")).toArray();
+    QCOMPARE(messages.size(), 1);
+    QCOMPARE(str(messages.first().toObject(), "role"), QStringLiteral("user"));
+    QCOMPARE(str(messages.first().toObject(), "content"), QStringLiteral("a cute anime girl"));
+
+    // As a task too.
+    const auto submitted = post(QStringLiteral("/v1/images/generations"), R"({"model":"painter","prompt":"a fox","async":true})");
+    QCOMPARE(submitted.status, 202);
+    const QString id = str(jsonOf(submitted), "id");
+    QVERIFY(waitForStatus(id, QStringLiteral("completed")));
+    QCOMPARE(str(jsonOf(getTask(id)).value(QLatin1String("result")).toObject().value(QLatin1String("data")).toArray()
+                     .first().toObject(), "url"),
+             QString::fromLatin1(pic));
+    QCOMPARE(m_a->received().last().path, QByteArray("/v1/chat/completions"));
+
+    // The setting loads, is written back, and a wrong value names its line.
+    const ConfigResult ok = ConfigLoader::loadString(
+        "providers:\n  - name: akash\n    type: openai\n    base_url: http://127.0.0.1:16571/v1\n    api_key: none\n"
+        "    images_via: chat\n    models: [AkashGen]\n", QStringLiteral("c.yaml"), ProviderRegistry::types());
+    QVERIFY2(ok.config, qPrintable(ok.error));
+    QVERIFY(ok.config->providers.first().imagesViaChat);
+    QVERIFY(ConfigWriter::toYaml(*ok.config).contains("images_via: chat"));
+    const ConfigResult bad = ConfigLoader::loadString(
+        "providers:\n  - name: akash\n    type: openai\n    images_via: chatty\n    models: [AkashGen]\n",
+        QStringLiteral("c.yaml"), ProviderRegistry::types());
+    QVERIFY(!bad.config);
+    QVERIFY2(bad.error.startsWith(QStringLiteral("c.yaml:4: providers[0].images_via")), qPrintable(bad.error));
 }
 
 void TestTasks::syncImageFailsOverBeforeAnswering()
