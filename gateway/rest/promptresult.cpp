@@ -1,6 +1,6 @@
 #include "promptresult.h"
 
-#include "rest/bufferedexchange.h"
+#include "server/memoryexchange.h"
 #include "storage/requestrecord.h"
 
 #include <QJsonArray>
@@ -31,7 +31,7 @@ QString textOf(const QJsonValue &content)
 
 } // namespace
 
-PromptResult PromptResult::fromRelay(const BufferedExchange &answer, const RequestRecord &record)
+PromptResult PromptResult::fromRelay(const MemoryExchange &answer, const RequestRecord &record)
 {
     PromptResult r;
     r.model = record.publicModel;

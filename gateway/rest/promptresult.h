@@ -3,7 +3,7 @@
 #include <QJsonObject>
 #include <QString>
 
-class BufferedExchange;
+class MemoryExchange;
 struct RequestRecord;
 
 // The outcome of one prompt of the /api/v1 endpoints, in the shape every one of them reports: the brief's
@@ -31,7 +31,7 @@ struct PromptResult final {
     QJsonObject toJson() const;
 
     // Reads a finished relay's answer (an OpenAI chat.completion or error body) and its request-log row.
-    static PromptResult fromRelay(const BufferedExchange &answer, const RequestRecord &record);
+    static PromptResult fromRelay(const MemoryExchange &answer, const RequestRecord &record);
     static PromptResult failed(const QString &model, int httpStatus, const QString &code, const QString &message);
     static PromptResult skipped(const QString &model, const QString &why);
 };

@@ -1,6 +1,6 @@
 #include "promptrunner.h"
 
-#include "rest/bufferedexchange.h"
+#include "server/memoryexchange.h"
 #include "server/bodyvalidation.h"
 #include "tokens/tokenlimiter.h"
 
@@ -40,7 +40,8 @@ void PromptRunner::start()
             return;
         }
     }
-    m_answer = new BufferedExchange(this);
+    // A prompt's answer is text; anything past 16 MB is not worth holding for a JSON reply.
+    m_answer = new MemoryExchange(16 * 1024 * 1024, this);
     InboundCall inbound;
     inbound.request.format = WireFormat::OpenAi;
     inbound.request.kind = ApiKind::ChatCompletions;

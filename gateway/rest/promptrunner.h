@@ -8,10 +8,10 @@
 #include <QObject>
 #include <QPointer>
 
-class BufferedExchange;
+class MemoryExchange;
 class TokenLimiter;
 
-// Runs one prompt as a /v1/chat/completions call would run: a RelayCall answering into a BufferedExchange,
+// Runs one prompt as a /v1/chat/completions call would run: a RelayCall answering into a MemoryExchange,
 // so routing, failover, bans, timeouts, metrics and the request-log row are the relay's own.
 // finished() is always emitted from the event loop, never from inside start().
 class PromptRunner final : public QObject
@@ -47,7 +47,7 @@ private:
 
     Context m_ctx;
     PromptSpec m_spec;
-    BufferedExchange *m_answer = nullptr;
+    MemoryExchange *m_answer = nullptr;
     PromptResult m_result;
     bool m_started = false;
     bool m_done = false;

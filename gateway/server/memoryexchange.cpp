@@ -1,11 +1,16 @@
 #include "memoryexchange.h"
 
+MemoryExchange::MemoryExchange(qint64 maxBytes, QObject *parent) : ClientExchange(parent), m_maxBytes(maxBytes)
+{
+}
+
 void MemoryExchange::respond(int status, const HeaderList &, const QByteArray &body)
 {
     if (m_done)
         return;
     m_status = status;
-    m_body = body;
+    m_body = body.left(m_maxBytes);
+    m_aborted = body.size() > m_maxBytes;
     finish();
 }
 
@@ -19,8 +24,10 @@ void MemoryExchange::writeChunk(const QByteArray &data)
 {
     if (m_done)
         return;
-    if (m_body.size() + data.size() > maxBytes) {
-        abortConnection();
+    if (m_body.size() + data.size() > m_maxBytes) {
+        m_aborted = true;
+        finish();
+        Q_EMIT clientGone(); // the relay stops paying for an answer nobody can use
         return;
     }
     m_body += data;

@@ -2,16 +2,19 @@
 
 #include "server/clientexchange.h"
 
-// The receiving side of a relay that the gateway runs for itself (an image task in the background): the
-// answer is gathered in memory and completed() tells its owner. cancel() plays a client hanging up, so the
-// relay aborts its upstream call. Owned by whoever created it; it does not delete itself.
+// The receiving side of a relay that the gateway runs for itself (an image task in the background, a prompt of
+// an /api/v1 batch): the answer is gathered in memory, through the same RelayCall (routing, failover, bans,
+// timeouts, request log) as a client's call, and completed() tells its owner. cancel() plays a client hanging
+// up, so the relay aborts its upstream call. Owned by whoever created it; it does not delete itself.
 class MemoryExchange final : public ClientExchange
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(MemoryExchange)
 
 public:
-    using ClientExchange::ClientExchange;
+    // maxBytes: the largest answer worth holding; past it the answer counts as aborted and the relay is told to
+    // stop, as a vanished client would tell it.
+    explicit MemoryExchange(qint64 maxBytes, QObject *parent = nullptr);
 
     bool isOpen() const override { return !m_done; }
     bool headersSent() const override { return m_status != 0; }
@@ -26,12 +29,9 @@ public:
 
     bool isDone() const { return m_done; }
     int status() const { return m_status; }
-    QByteArray body() const { return m_body; }
+    const QByteArray &body() const { return m_body; }
     // The answer was cut off after it started (or grew past maxBytes): the body is not a complete answer.
     bool aborted() const { return m_aborted; }
-
-    // Base64 images are large, but an answer past this is not one the gateway should hold.
-    static constexpr qint64 maxBytes = 64 * 1024 * 1024;
 
 Q_SIGNALS:
     void completed();
@@ -39,6 +39,7 @@ Q_SIGNALS:
 private:
     void finish();
 
+    qint64 m_maxBytes;
     int m_status = 0;
     QByteArray m_body;
     bool m_done = false;

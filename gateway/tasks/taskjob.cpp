@@ -39,7 +39,8 @@ void TaskJob::submit(const Submission &submission)
 {
     if (m_task.finished())
         return; // cancelled before it started (a synchronous caller that hung up at once)
-    m_exchange = new MemoryExchange(this);
+    // Base64 images are large, but an answer past 64 MB is not one the gateway should hold.
+    m_exchange = new MemoryExchange(64 * 1024 * 1024, this);
     connect(m_exchange, &MemoryExchange::completed, this, &TaskJob::onSubmitAnswered);
 
     InboundCall inbound;
