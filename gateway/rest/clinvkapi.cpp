@@ -57,15 +57,7 @@ ClinvkApi::ClinvkApi(Gateway *gateway, const RelayContext &relay, RouteTable &ro
 
 bool ClinvkApi::readBody(ApiCall &call, QJsonObject *body)
 {
-    const qint64 limit = m_gateway->config().gateway.maxBodyBytes;
-    if (call.request.body.size() > limit) {
-        call.sendError(GatewayError::make(ErrorKind::PayloadTooLarge, QStringLiteral("request_too_large"),
-                                          QStringLiteral("The request body is %1 bytes; this gateway accepts at most %2.")
-                                              .arg(call.request.body.size())
-                                              .arg(limit)));
-        return false;
-    }
-    if (const auto problem = PromptSpecs::parseObject(call.request.body, body)) {
+    if (const auto problem = BodyValidation::jsonObject(call.request.body, m_gateway->config().gateway.maxBodyBytes, body)) {
         call.sendError(*problem);
         return false;
     }

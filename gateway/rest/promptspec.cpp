@@ -169,19 +169,4 @@ std::optional<GatewayError> positiveInt(const QJsonObject &body, const QString &
     return std::nullopt;
 }
 
-std::optional<GatewayError> parseObject(const QByteArray &raw, QJsonObject *out)
-{
-    QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(raw, &parseError);
-    if (parseError.error != QJsonParseError::NoError)
-        return BodyValidation::invalid(QStringLiteral("invalid_json"),
-                                       QStringLiteral("The request body is not valid JSON (%1 at byte %2).")
-                                           .arg(parseError.errorString())
-                                           .arg(parseError.offset));
-    if (!doc.isObject())
-        return BodyValidation::invalid(QStringLiteral("invalid_json"), QStringLiteral("The request body must be a JSON object."));
-    *out = doc.object();
-    return std::nullopt;
-}
-
 } // namespace PromptSpecs

@@ -38,7 +38,5 @@ std::optional<GatewayError> objectArray(const QJsonObject &body, const QString &
 // An optional positive integer field such as max_parallel; fallback when absent.
 std::optional<GatewayError> positiveInt(const QJsonObject &body, const QString &field, int fallback, int *out);
 
-// Parses a request body that must be a JSON object, as the rest of the gateway does.
-std::optional<GatewayError> parseObject(const QByteArray &raw, QJsonObject *out);
 
 } // namespace PromptSpecs

@@ -184,29 +184,11 @@ void ApiServer::answerModel(ApiCall &call)
 
 void ApiServer::handleModelCall(ApiCall &call, ApiKind kind)
 {
-    const QByteArray &raw = call.request.body;
-    const qint64 limit = m_gateway->config().gateway.maxBodyBytes;
-    if (raw.size() > limit) {
-        call.sendError(GatewayError::make(ErrorKind::PayloadTooLarge, QStringLiteral("request_too_large"),
-                                          QStringLiteral("The request body is %1 bytes; this gateway accepts at most %2.")
-                                              .arg(raw.size())
-                                              .arg(limit)));
+    QJsonObject body;
+    if (const auto problem = BodyValidation::jsonObject(call.request.body, m_gateway->config().gateway.maxBodyBytes, &body)) {
+        call.sendError(*problem);
         return;
     }
-    QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(raw, &parseError);
-    if (parseError.error != QJsonParseError::NoError) {
-        call.sendError(BodyValidation::invalid(QStringLiteral("invalid_json"),
-                               QStringLiteral("The request body is not valid JSON (%1 at byte %2).")
-                                   .arg(parseError.errorString())
-                                   .arg(parseError.offset)));
-        return;
-    }
-    if (!doc.isObject()) {
-        call.sendError(BodyValidation::invalid(QStringLiteral("invalid_json"), QStringLiteral("The request body must be a JSON object.")));
-        return;
-    }
-    const QJsonObject body = doc.object();
     const QJsonValue model = body.value(QLatin1String("model"));
     call.publicModel = model.isString() ? model.toString().left(200) : QString();
     const bool anthropic = call.format == WireFormat::Anthropic;

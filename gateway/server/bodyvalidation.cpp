@@ -1,6 +1,7 @@
 #include "bodyvalidation.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 
 namespace BodyValidation {
 
@@ -21,6 +22,25 @@ QString jsonTypeName(const QJsonValue &value)
     case QJsonValue::Undefined: return QStringLiteral("missing");
     }
     return QStringLiteral("unknown");
+}
+
+std::optional<GatewayError> jsonObject(const QByteArray &raw, qint64 maxBytes, QJsonObject *out)
+{
+    if (raw.size() > maxBytes)
+        return GatewayError::make(ErrorKind::PayloadTooLarge, QStringLiteral("request_too_large"),
+                                  QStringLiteral("The request body is %1 bytes; this gateway accepts at most %2.")
+                                      .arg(raw.size())
+                                      .arg(maxBytes));
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(raw, &parseError);
+    if (parseError.error != QJsonParseError::NoError)
+        return invalid(QStringLiteral("invalid_json"), QStringLiteral("The request body is not valid JSON (%1 at byte %2).")
+                                                           .arg(parseError.errorString())
+                                                           .arg(parseError.offset));
+    if (!doc.isObject())
+        return invalid(QStringLiteral("invalid_json"), QStringLiteral("The request body must be a JSON object."));
+    *out = doc.object();
+    return std::nullopt;
 }
 
 namespace {

@@ -15,6 +15,9 @@ GatewayError invalid(const QString &code, const QString &message, const QString 
 // "a string", "an array"...: for messages that say what was sent instead.
 QString jsonTypeName(const QJsonValue &value);
 
+// The body as a JSON object: 413 past maxBytes, 400 invalid_json when it is not JSON or not an object.
+std::optional<GatewayError> jsonObject(const QByteArray &raw, qint64 maxBytes, QJsonObject *out);
+
 std::optional<GatewayError> openAiBody(const QJsonObject &body, ApiKind kind);
 // The Messages API's own rules, so a Claude client hears about its mistakes as Anthropic would tell it.
 std::optional<GatewayError> anthropicBody(const QJsonObject &body, ApiKind kind);

@@ -121,27 +121,12 @@ QByteArray TaskApi::ownerOf(const HttpRequest &request) const
 
 std::optional<QJsonObject> TaskApi::parseBody(ApiCall &call) const
 {
-    const QByteArray &raw = call.request.body;
-    const qint64 limit = m_gateway->config().gateway.maxBodyBytes;
-    if (raw.size() > limit) {
-        call.sendError(GatewayError::make(ErrorKind::PayloadTooLarge, QStringLiteral("request_too_large"),
-                                          QStringLiteral("The request body is %1 bytes; this gateway accepts at most %2.")
-                                              .arg(raw.size())
-                                              .arg(limit)));
+    QJsonObject body;
+    if (const auto problem = BodyValidation::jsonObject(call.request.body, m_gateway->config().gateway.maxBodyBytes, &body)) {
+        call.sendError(*problem);
         return std::nullopt;
     }
-    QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(raw, &parseError);
-    if (parseError.error != QJsonParseError::NoError || !doc.isObject()) {
-        call.sendError(invalid(QStringLiteral("invalid_json"),
-                               parseError.error != QJsonParseError::NoError
-                                   ? QStringLiteral("The request body is not valid JSON (%1 at byte %2).")
-                                         .arg(parseError.errorString())
-                                         .arg(parseError.offset)
-                                   : QStringLiteral("The request body must be a JSON object.")));
-        return std::nullopt;
-    }
-    return doc.object();
+    return body;
 }
 
 void TaskApi::generate(ApiCall &call, TaskType type)
