@@ -149,28 +149,27 @@ std::optional<QList<TokenRecord>> TokenStore::list(QString *error) const
 
 bool TokenStore::remove(const QString &name, QString *error)
 {
-    QSqlQuery q(QSqlDatabase::database(m_connection, false));
-    q.prepare(QStringLiteral("DELETE FROM tokens WHERE name = ?"));
-    q.addBindValue(name.trimmed());
-    if (!q.exec()) {
-        *error = QStringLiteral("cannot revoke the token: ") + q.lastError().text();
-        return false;
-    }
-    if (q.numRowsAffected() == 0) {
-        *error = QStringLiteral("there is no token named '%1'").arg(name.trimmed());
-        return false;
-    }
-    return true;
+    return changeNamed(QStringLiteral("DELETE FROM tokens WHERE name = ?"), {}, name,
+                       QStringLiteral("cannot revoke the token: "), error);
 }
 
 bool TokenStore::setEnabled(const QString &name, bool enabled, QString *error)
 {
+    return changeNamed(QStringLiteral("UPDATE tokens SET enabled = ? WHERE name = ?"), {enabled ? 1 : 0}, name,
+                       QStringLiteral("cannot change the token: "), error);
+}
+
+// One statement on the token with this name (bound last); no such token is an error the CLI and UI can show.
+bool TokenStore::changeNamed(const QString &sql, const QVariantList &values, const QString &name,
+                             const QString &failure, QString *error)
+{
     QSqlQuery q(QSqlDatabase::database(m_connection, false));
-    q.prepare(QStringLiteral("UPDATE tokens SET enabled = ? WHERE name = ?"));
-    q.addBindValue(enabled ? 1 : 0);
+    q.prepare(sql);
+    for (const QVariant &v : values)
+        q.addBindValue(v);
     q.addBindValue(name.trimmed());
     if (!q.exec()) {
-        *error = QStringLiteral("cannot change the token: ") + q.lastError().text();
+        *error = failure + q.lastError().text();
         return false;
     }
     if (q.numRowsAffected() == 0) {

@@ -3,6 +3,7 @@
 #include "tokenrecord.h"
 
 #include <QString>
+#include <QVariantList>
 #include <optional>
 
 // Access tokens in tokens.sqlite in the data dir. The app's gateway and the headless `switchyard token`
@@ -33,5 +34,8 @@ public:
     static QString newSecret(); // "sy-" and 32 random bytes, base64url
 
 private:
+    bool changeNamed(const QString &sql, const QVariantList &values, const QString &name, const QString &failure,
+                     QString *error);
+
     QString m_connection;
 };

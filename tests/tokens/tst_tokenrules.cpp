@@ -1,26 +1,12 @@
 // The pure token rules, table by table: what users type (ranges, expiries, periods) and how a client address
 // is matched.
+#include "tokennamed.h"
 #include "tokens/tokenrules.h"
 
 #include <QDateTime>
 #include <QTest>
 
 #include <functional>
-
-namespace {
-
-// A token as a test describes it: a name and the fields set sets (aggregate initialisation would leave the
-// compiler warning about every field not named).
-TokenRecord tokenNamed(const QString &name, const std::function<void(TokenRecord &)> &set = {})
-{
-    TokenRecord t;
-    t.name = name;
-    if (set)
-        set(t);
-    return t;
-}
-
-} // namespace
 
 class TestTokenRules final : public QObject
 {

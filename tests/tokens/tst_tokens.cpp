@@ -6,6 +6,7 @@
 #include "server/accesscontrol.h"
 #include "storage/requestlog.h"
 #include "testhttp.h"
+#include "tokennamed.h"
 #include "tokens/tokenstore.h"
 
 #include <QDateTime>
@@ -18,17 +19,6 @@
 #include <functional>
 
 namespace {
-
-// A token as a test describes it: a name and the fields set sets (aggregate initialisation would leave the
-// compiler warning about every field not named).
-TokenRecord tokenNamed(const QString &name, const std::function<void(TokenRecord &)> &set = {})
-{
-    TokenRecord t;
-    t.name = name;
-    if (set)
-        set(t);
-    return t;
-}
 
 const QByteArray ownerToken = "sy-owner-config-token-0001";
 
