@@ -207,6 +207,7 @@ void ApiServer::handleModelCall(ApiCall &call, ApiKind kind)
     inbound.request.format = call.format;
     inbound.request.kind = kind;
     inbound.request.body = body;
+    inbound.request.json = call.request.body;
     inbound.request.stream = kind == ApiKind::ChatCompletions && body.value(QLatin1String("stream")).toBool();
     if (anthropic && kind == ApiKind::ChatCompletions) {
         // Translated once here: a request no provider format can carry is the client's error, told at once.

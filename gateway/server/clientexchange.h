@@ -22,6 +22,9 @@ public:
     virtual void beginChunked(int status, const HeaderList &headers) = 0;
     virtual void writeChunk(const QByteArray &data) = 0;
     virtual void endChunked() = 0;
+    // Sends what was written now instead of on the event loop's next turn. respond() and endChunked() do it
+    // themselves; the relay calls it after each piece of a stream.
+    virtual void flush() {}
     // Ends the answer so that the receiver cannot mistake it for a complete one.
     virtual void abortConnection() = 0;
 

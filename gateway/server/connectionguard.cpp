@@ -7,31 +7,72 @@
 
 #include <sys/socket.h>
 
+#include <cstring>
+
 namespace {
 
 constexpr qsizetype maxHeadBytes = 64 * 1024; // Qt's own parser stops at 80 KB; nothing legitimate comes close
 constexpr int refusedGraceMs = 5'000;         // how long a refused client may keep sending before the close
 
-qsizetype headEnd(const QByteArray &bytes)
+qsizetype headEnd(QByteArrayView bytes)
 {
     // The head ends with an empty line; HTTP parsers (Qt's included) also accept a bare LF as a line end.
-    const qsizetype crlf = bytes.indexOf("\n\r\n");
-    const qsizetype lf = bytes.indexOf("\n\n");
-    if (crlf < 0)
-        return lf < 0 ? -1 : lf + 2;
-    return lf < 0 || crlf < lf ? crlf + 3 : lf + 2;
+    // One pass from line end to line end: QByteArray::indexOf with a short needle costs more than this on a
+    // head of a few hundred bytes, and it runs on every request.
+    const char *const begin = bytes.data();
+    const char *const end = begin + bytes.size();
+    for (const char *lf = begin; (lf = static_cast<const char *>(std::memchr(lf, '\n', end - lf))); ++lf) {
+        if (lf + 1 < end && lf[1] == '\n')
+            return lf + 2 - begin;
+        if (lf + 2 < end && lf[1] == '\r' && lf[2] == '\n')
+            return lf + 3 - begin;
+    }
+    return -1;
 }
 
-QByteArray headerValue(const QByteArray &head, const QByteArray &name)
+// The few header fields the guard decides on, read in one pass over the head without copying it: this runs
+// for every request.
+struct HeadFields {
+    QByteArrayView target;
+    QByteArrayView upgrade;
+    QByteArrayView contentLength;
+    QByteArrayView transferEncoding;
+};
+
+HeadFields scanHead(QByteArrayView head)
 {
-    const QList<QByteArray> lines = head.split('\n');
-    for (qsizetype i = 1; i < lines.size(); ++i) {
-        const QByteArray &line = lines.at(i);
+    HeadFields fields;
+    qsizetype lineStart = 0;
+    bool requestLine = true;
+    while (lineStart < head.size()) {
+        qsizetype lineEnd = head.indexOf('\n', lineStart);
+        if (lineEnd < 0)
+            lineEnd = head.size();
+        const QByteArrayView line = head.sliced(lineStart, lineEnd - lineStart);
+        lineStart = lineEnd + 1;
+        if (requestLine) {
+            requestLine = false;
+            const qsizetype space = line.indexOf(' ');
+            if (space >= 0) {
+                const QByteArrayView rest = line.sliced(space + 1);
+                const qsizetype end = rest.indexOf(' ');
+                fields.target = end < 0 ? rest : rest.first(end);
+            }
+            continue;
+        }
         const qsizetype colon = line.indexOf(':');
-        if (colon > 0 && line.left(colon).trimmed().compare(name, Qt::CaseInsensitive) == 0)
-            return line.mid(colon + 1).trimmed();
+        if (colon <= 0)
+            continue;
+        const QByteArrayView name = line.first(colon).trimmed();
+        const QByteArrayView value = line.sliced(colon + 1).trimmed();
+        if (name.compare("content-length", Qt::CaseInsensitive) == 0)
+            fields.contentLength = value;
+        else if (name.compare("transfer-encoding", Qt::CaseInsensitive) == 0)
+            fields.transferEncoding = value;
+        else if (name.compare("upgrade", Qt::CaseInsensitive) == 0)
+            fields.upgrade = value;
     }
-    return {};
+    return fields;
 }
 
 QByteArray statusLine(int status)
@@ -116,9 +157,13 @@ void ConnectionGuard::onReadyRead()
         break;
     }
     const qsizetype before = m_head.size();
-    m_head += m_socket->peek(m_socket->bytesAvailable());
+    if (before == 0)
+        m_head = m_socket->peek(m_socket->bytesAvailable()); // the usual case: the whole head in one read
+    else
+        m_head += m_socket->peek(m_socket->bytesAvailable());
     // Searching from just before the new bytes finds an empty line split across two reads.
-    const qsizetype end = headEnd(m_head.mid(qMax<qsizetype>(0, before - 3)));
+    const qsizetype searchFrom = qMax<qsizetype>(0, before - 3);
+    const qsizetype end = headEnd(QByteArrayView(m_head).sliced(searchFrom));
     if (end < 0) {
         if (m_head.size() > maxHeadBytes)
         {
@@ -129,23 +174,23 @@ void ConnectionGuard::onReadyRead()
         }
         return;
     }
-    const qsizetype headSize = qMax<qsizetype>(0, before - 3) + end;
+    const qsizetype headSize = searchFrom + end;
     m_bodyBytesSeen = m_head.size() - headSize;
-    m_head.truncate(headSize);
-    headComplete(m_head);
+    headComplete(QByteArrayView(m_head).first(headSize));
+    m_head.clear();
 }
 
-void ConnectionGuard::headComplete(const QByteArray &head)
+void ConnectionGuard::headComplete(QByteArrayView head)
 {
     m_timer.stop();
-    const QByteArray target = head.left(head.indexOf('\n')).split(' ').value(1);
-    const bool anthropicClient = target.startsWith("/v1/messages") || target.startsWith("/anthropic/");
-    if (!headerValue(head, "upgrade").isEmpty()) {
+    const HeadFields fields = scanHead(head);
+    const bool anthropicClient = fields.target.startsWith("/v1/messages") || fields.target.startsWith("/anthropic/");
+    if (!fields.upgrade.isEmpty()) {
         m_state = State::PassedOn; // a WebSocket from here on: Co-Link traffic is not one request body
         return;
     }
     bool knownLength = false;
-    const qint64 length = headerValue(head, "content-length").toLongLong(&knownLength);
+    const qint64 length = fields.contentLength.toLongLong(&knownLength);
     if (knownLength && length > m_limits.maxBodyBytes) {
         refuse(GatewayError::make(ErrorKind::PayloadTooLarge, QStringLiteral("request_too_large"),
                                   QStringLiteral("The request body is %1 bytes; this gateway accepts at most %2.")
@@ -154,7 +199,7 @@ void ConnectionGuard::headComplete(const QByteArray &head)
                anthropicClient);
         return;
     }
-    m_chunked = headerValue(head, "transfer-encoding").toLower().contains("chunked");
+    m_chunked = !fields.transferEncoding.isEmpty() && fields.transferEncoding.toByteArray().toLower().contains("chunked");
     m_state = State::ReadingBody;
 }
 

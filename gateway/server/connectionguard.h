@@ -42,7 +42,7 @@ private:
 
     void armForHead();
     void onReadyRead();
-    void headComplete(const QByteArray &head);
+    void headComplete(QByteArrayView head);
     void refuse(const GatewayError &error, bool anthropicClient);
     void drainAndClose();
 
@@ -50,7 +50,7 @@ private:
     ConnectionLimits m_limits;
     State m_state = State::WaitingForHead;
     QTimer m_timer;
-    QByteArray m_head;          // the head so far (Qt 6.4's server reads everything each readyRead)
+    QByteArray m_head;          // the head so far, while it is incomplete (Qt 6.4's server reads everything each readyRead)
     bool m_chunked = false;
     qint64 m_bodyBytesSeen = 0; // raw, for a chunked body
 };

@@ -131,9 +131,20 @@ void HttpExchange::onBytesWritten()
         Q_EMIT drained();
 }
 
+void HttpExchange::flush()
+{
+#if SWITCHYARD_HTTPSERVER_SOCKET_API
+    // QTcpSocket would write at the next turn of the event loop, after one more poll() of every socket; the
+    // answer is ready now.
+    if (m_socket)
+        m_socket->flush();
+#endif
+}
+
 void HttpExchange::finishLater()
 {
     m_finished = true;
+    flush();
     if (m_socket && !m_closeAfter)
         ConnectionGuard::nextRequestOn(m_socket); // the connection now waits for its next request
 #if SWITCHYARD_HTTPSERVER_SOCKET_API

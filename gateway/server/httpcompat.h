@@ -54,6 +54,7 @@ public:
     void beginChunked(int status, const HeaderList &headers) override;
     void writeChunk(const QByteArray &data) override;
     void endChunked() override;
+    void flush() override;
     // Drops the connection without completing the response, so the client cannot mistake it for success.
     void abortConnection() override;
     qint64 pendingBytes() const override;

@@ -134,6 +134,8 @@ void RelayCall::onBody(const QByteArray &bytes)
     m_firstByteTimer.stop();
     m_idleTimer.start(m_timeouts.idleMs);
     send(m_shaper->feed(bytes));
+    if (m_call.request.stream && m_exchange)
+        m_exchange->flush(); // each event on its way at once; a whole answer goes out at its end
     if (m_upstream && m_exchange && m_exchange->pendingBytes() > ClientExchange::highWaterBytes) {
         // The client reads slower than the provider writes: stop reading, and TCP slows the provider down.
         m_upstream->setPaused(true);

@@ -2,13 +2,16 @@
 
 void RouteTable::add(const QByteArray &method, const QString &pattern, Access access, Handler handler)
 {
-    m_routes.append(Route{method, pattern, access, std::move(handler)});
+    const qsizetype brace = pattern.indexOf(QLatin1Char('{'));
+    m_routes.append(Route{method, pattern, access, std::move(handler), brace < 0 ? pattern : pattern.left(brace)});
 }
 
 RouteTable::Lookup RouteTable::find(const QByteArray &method, const QString &path) const
 {
     Lookup out;
     for (const Route &route : m_routes) {
+        if (!path.startsWith(route.literalPrefix))
+            continue;
         QStringList params;
         if (!matches(route.pattern, path, &params))
             continue;

@@ -23,6 +23,7 @@ public:
         QString pattern;
         Access access = Access::Token;
         Handler handler;
+        QString literalPrefix; // the pattern up to its first "{": a cheap first test for every lookup
     };
 
     struct Lookup {

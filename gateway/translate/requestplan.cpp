@@ -1,5 +1,6 @@
 #include "requestplan.h"
 
+#include "translate/jsonscan.h"
 #include "translate/translate.h"
 
 #include <QJsonArray>
@@ -31,6 +32,12 @@ std::optional<QByteArray> RequestPlan::bodyFor(const ClientRequest &request, con
 {
     const QString model = QStringLiteral("model");
     if (request.kind != ApiKind::ChatCompletions || request.format == adapter.format()) {
+        const bool streamAsAsked = request.kind != ApiKind::ChatCompletions || upstreamStream == request.stream;
+        if (streamAsAsked && !request.json.isEmpty()) {
+            // The client's own bytes with the model renamed: no parse, no re-serialisation, numbers as written.
+            if (auto renamed = JsonScan::withMemberValue(request.json, "model", JsonScan::quoted(localModel)))
+                return renamed;
+        }
         QJsonObject body = request.body;
         body.insert(model, localModel);
         if (request.kind == ApiKind::ChatCompletions && upstreamStream != request.stream)

@@ -11,6 +11,7 @@ struct ClientRequest final {
     WireFormat format = WireFormat::OpenAi;
     ApiKind kind = ApiKind::ChatCompletions;
     QJsonObject body;   // as the client sent it
+    QByteArray json;    // the bytes `body` was parsed from, when there are such; relayed as they are but for the model
     QJsonObject pivot;  // the same in OpenAI's format (== body for OpenAI clients)
     bool stream = false;
 };

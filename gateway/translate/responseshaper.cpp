@@ -1,5 +1,6 @@
 #include "responseshaper.h"
 
+#include "translate/jsonscan.h"
 #include "translate/openaichunks.h"
 #include "translate/streamtranslate.h"
 #include "translate/translate.h"
@@ -19,6 +20,26 @@ TokenUsage openAiUsage(const QJsonObject &responseOrChunk)
     usage.cachedTokens =
         u.value(QLatin1String("prompt_tokens_details")).toObject().value(QLatin1String("cached_tokens")).toInteger(-1);
     return usage;
+}
+
+// Only the answer's top-level usage members, parsed on their own: parsing a whole answer to read three numbers
+// cost more than relaying it. Any provider's usage member will do; the adapter picks its own.
+QJsonObject usageMembers(const QByteArray &answer)
+{
+    const std::optional<JsonScan::Members> members = JsonScan::topLevelMembers(answer);
+    if (!members)
+        return QJsonDocument::fromJson(answer).object();
+    QJsonObject out;
+    for (const JsonScan::Member &member : *members) {
+        if (member.key != "usage" && member.key != "usageMetadata")
+            continue;
+        const QByteArray value =
+            QByteArray::fromRawData(answer.constData() + member.valueBegin, member.valueEnd - member.valueBegin);
+        const QJsonDocument parsed = QJsonDocument::fromJson(value);
+        if (parsed.isObject())
+            out.insert(QString::fromLatin1(member.key), parsed.object());
+    }
+    return out;
 }
 
 std::unique_ptr<ChunkSource> sourceFor(WireFormat provider, const QString &model)
@@ -164,7 +185,7 @@ std::optional<QByteArray> ResponseShaper::finish(GatewayError *error)
     switch (m_mode) {
     case Mode::Passthrough:
         if (!m_clientStream && !m_usageCopyTruncated)
-            noteUsage(m_provider->usageOf(QJsonDocument::fromJson(m_whole).object()));
+            noteUsage(m_provider->usageOf(usageMembers(m_whole)));
         return QByteArray();
     case Mode::TranslateStream: {
         QByteArray out = sinkChunks(m_source->onEnd());

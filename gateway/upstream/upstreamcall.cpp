@@ -109,6 +109,7 @@ QByteArray UpstreamCall::requestBytes() const
 void UpstreamCall::sendRequest()
 {
     m_socket->write(requestBytes());
+    m_socket->flush(); // now, not after another poll() of every socket on the event loop's next turn
 }
 
 void UpstreamCall::setPaused(bool paused)

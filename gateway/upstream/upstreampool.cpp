@@ -5,7 +5,6 @@
 #include <QHostAddress>
 #include <QNetworkProxyFactory>
 #include <QTcpSocket>
-#include <QTimer>
 
 namespace {
 
@@ -47,7 +46,12 @@ UpstreamRoute UpstreamRoute::forUrl(const QUrl &url)
     return route;
 }
 
-UpstreamPool::UpstreamPool(QObject *parent) : QObject(parent) {}
+UpstreamPool::UpstreamPool(QObject *parent) : QObject(parent)
+{
+    m_clock.start();
+    m_sweep.setInterval(sweepIntervalMs);
+    connect(&m_sweep, &QTimer::timeout, this, &UpstreamPool::closeExpired);
+}
 
 const UpstreamRoute &UpstreamPool::route(const QUrl &url)
 {
@@ -74,7 +78,6 @@ QTcpSocket *UpstreamPool::take(const UpstreamRoute &route)
     while (it != m_idle.end() && !it->isEmpty()) {
         // Most recently used first: it is the least likely to have been closed by the server.
         const Idle idle = it->takeLast();
-        idle.timer->deleteLater();
         idle.socket->disconnect(this);
         // Bytes on an idle connection can only be garbage or the start of a close; either way it is done.
         if (idle.socket->state() == QAbstractSocket::ConnectedState && idle.socket->bytesAvailable() == 0)
@@ -96,14 +99,28 @@ void UpstreamPool::giveBack(const UpstreamRoute &route, QTcpSocket *socket)
     }
     socket->disconnect();
     socket->setParent(this);
-    auto *timer = new QTimer(this);
-    timer->setSingleShot(true);
-    connect(timer, &QTimer::timeout, this, [this, key, socket] { forget(key, socket); });
     // The server closing or sending anything unasked means the connection is no longer usable.
     connect(socket, &QTcpSocket::disconnected, this, [this, key, socket] { forget(key, socket); });
     connect(socket, &QTcpSocket::readyRead, this, [this, key, socket] { forget(key, socket); });
-    timer->start(idleTimeoutMs);
-    list.append(Idle{socket, timer});
+    list.append(Idle{socket, m_clock.elapsed()});
+    if (!m_sweep.isActive())
+        m_sweep.start();
+}
+
+void UpstreamPool::closeExpired()
+{
+    const qint64 now = m_clock.elapsed();
+    QList<std::pair<QString, QTcpSocket *>> expired;
+    for (auto it = m_idle.cbegin(); it != m_idle.cend(); ++it) {
+        for (const Idle &idle : it.value()) {
+            if (now - idle.idleSinceMs >= idleTimeoutMs)
+                expired.append({it.key(), idle.socket});
+        }
+    }
+    for (const auto &[key, socket] : std::as_const(expired))
+        forget(key, socket);
+    if (m_idle.isEmpty())
+        m_sweep.stop();
 }
 
 void UpstreamPool::forget(const QString &key, QTcpSocket *socket)
@@ -111,7 +128,6 @@ void UpstreamPool::forget(const QString &key, QTcpSocket *socket)
     QList<Idle> &list = m_idle[key];
     for (qsizetype i = 0; i < list.size(); ++i) {
         if (list.at(i).socket == socket) {
-            list.at(i).timer->deleteLater();
             list.removeAt(i);
             socket->disconnect(this);
             socket->abort();

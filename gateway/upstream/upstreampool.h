@@ -1,13 +1,14 @@
 #pragma once
 
+#include <QElapsedTimer>
 #include <QHash>
 #include <QList>
 #include <QNetworkProxy>
 #include <QObject>
+#include <QTimer>
 #include <QUrl>
 
 class QTcpSocket;
-class QTimer;
 
 // Where a connection goes: the origin, or a proxy in front of it.
 struct UpstreamRoute final {
@@ -47,14 +48,20 @@ public:
 
     static constexpr int maxIdlePerRoute = 64;
     static constexpr int idleTimeoutMs = 30'000; // providers close idle connections after about a minute
+    static constexpr int sweepIntervalMs = 5'000;
 
 private:
     struct Idle {
         QTcpSocket *socket;
-        QTimer *timer;
+        qint64 idleSinceMs; // on m_clock
     };
     void forget(const QString &key, QTcpSocket *socket);
+    void closeExpired();
 
+    // One sweep for every idle connection instead of a timer each: lending and taking back a connection
+    // happens once per request, and a timer each meant an allocation and a deferred delete every time.
+    QElapsedTimer m_clock;
+    QTimer m_sweep;
     QHash<QString, QList<Idle>> m_idle;
     QHash<QString, UpstreamRoute> m_routes; // by scheme://host:port
 };

@@ -58,6 +58,8 @@ class TestRelay final : public QObject
 
 private Q_SLOTS:
     void nonStreamRelayRewritesModelAndSendsKey();
+    void clientBytesAreRelayedAsSentButForTheModel();
+    void duplicateKeysAreResolvedBeforeRelaying();
     void streamIsRelayedAsItArrives();
     void failoverAcrossDeadAndFailingUpstreams();
     void failedCandidateIsBannedUntilTheClockMoves();
@@ -95,6 +97,39 @@ void TestRelay::nonStreamRelayRewritesModelAndSendsKey()
     QCOMPARE(seen.json.value(QLatin1String("messages")).toArray().first().toObject().value(QLatin1String("content")).toString(),
              QStringLiteral("hi"));
     QCOMPARE(seen.headers.value("authorization"), QByteArray("Bearer sk-test-deepseek-0123456789"));
+}
+
+void TestRelay::clientBytesAreRelayedAsSentButForTheModel()
+{
+    FakeUpstream upstream;
+    QVERIFY(upstream.start());
+    GatewayFixture fx;
+    QVERIFY(fx.start(oneProvider(upstream, QStringLiteral("deepseek"), QStringLiteral("deepseek-chat"))));
+
+    // Spacing, key order and number spellings are the client's; a re-serialised body would change all three.
+    const QByteArray sent = "{ \"temperature\": 1.0, \"seed\": 12345678901234567890,\n"
+                            "  \"model\" : \"pro-model\", \"messages\":[{\"role\":\"user\",\"content\":\"hi\"}] }";
+    QCOMPARE(TestHttp::post(fx.url(QStringLiteral("/v1/chat/completions")), sent).status, 200);
+    QCOMPARE(upstream.requestCount(), 1);
+    QCOMPARE(upstream.received().first().body, QByteArray(sent).replace("\"pro-model\"", "\"deepseek-chat\""));
+}
+
+void TestRelay::duplicateKeysAreResolvedBeforeRelaying()
+{
+    FakeUpstream upstream;
+    QVERIFY(upstream.start());
+    GatewayFixture fx;
+    QVERIFY(fx.start(oneProvider(upstream, QStringLiteral("deepseek"), QStringLiteral("deepseek-chat"))));
+
+    // The gateway and the provider must not read different values out of one body: what the gateway decided
+    // (one model, one stream flag) is what the provider gets.
+    const QByteArray sent = R"({"model":"pro-model","stream":false,"messages":[{"role":"user","content":"hi"}],"stream":false})";
+    QCOMPARE(TestHttp::post(fx.url(QStringLiteral("/v1/chat/completions")), sent).status, 200);
+    QCOMPARE(upstream.requestCount(), 1);
+    const QByteArray relayed = upstream.received().first().body;
+    QCOMPARE(relayed.count("\"stream\""), 1);
+    QCOMPARE(relayed.count("\"model\""), 1);
+    QCOMPARE(upstream.received().first().json.value(QLatin1String("model")).toString(), QStringLiteral("deepseek-chat"));
 }
 
 void TestRelay::streamIsRelayedAsItArrives()
