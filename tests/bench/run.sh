@@ -108,6 +108,12 @@ done
 echo
 echo "switchyard peak RSS: $(grep VmHWM /proc/$SY_PID/status | awk '{print $2 " " $3}')"
 
+# Streaming latency: time to first token and per-event latency, direct, via nginx, via switchyard and via a
+# Co-Link hub and node, each with its own processes.
+echo
+command -v node >/dev/null || install_missing nodejs
+node "$HERE/streams.mjs" "$BIN"
+
 # Many slow streams at once: 1,000 streaming calls, one event a second each, through a second gateway process.
 echo
 command -v node >/dev/null || install_missing nodejs
