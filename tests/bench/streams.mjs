@@ -95,6 +95,7 @@ async function main() {
   };
   process.on('exit', cleanup); // also after an uncaught error in the set-up
   process.on('SIGINT', () => process.exit(130));
+  process.on('SIGTERM', () => process.exit(143));
 
   const freePort = async () => {
     const s = net.createServer();
@@ -142,7 +143,7 @@ async function main() {
   };
 
   // ---- set-up ---------------------------------------------------------------------------------------------
-  const upstream = start('upstream', process.execPath, [fileURLToPath(import.meta.url), '--upstream', EVENTS, SPACING]);
+  const upstream = start('upstream', process.execPath, [fileURLToPath(import.meta.url), '--upstream', String(EVENTS), String(SPACING)]);
   const upPort = await new Promise((resolve, reject) => {
     let out = '';
     upstream.stdout.on('data', (d) => { out += d; if (out.includes('\n')) resolve(Number(out.trim())); });
