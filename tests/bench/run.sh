@@ -249,6 +249,12 @@ curl -s "http://127.0.0.1:$HUB/hub/nodes" | node -e '
   const nodes = JSON.parse(require("fs").readFileSync(0, "utf8")).nodes;
   for (const n of nodes) console.log(`hub: node ${n.name} registered ${n.registered}, served ${n.served}, errors ${n.errors}, max_parallel ${n.max_parallel}`);'
 
+# Streaming latency: time to first token and per-event latency, direct, via nginx, via switchyard and via a
+# Co-Link hub and node, each with its own processes.
+echo
+command -v node >/dev/null || install_missing nodejs
+node "$HERE/streams.mjs" "$BIN"
+
 # Many slow streams at once: 1,000 streaming calls, one event a second each, through a second gateway process.
 echo
 if [ "${SLOW_STREAMS:-1000}" = 0 ]; then
