@@ -57,6 +57,7 @@ bool HubNode::send(const QByteArray &frame)
     if (m_closed || !m_socket->isValid())
         return false;
     m_socket->sendTextMessage(QString::fromUtf8(frame));
+    m_socket->flush(); // now, not on the event loop's next turn
     return true;
 }
 

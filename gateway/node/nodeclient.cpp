@@ -290,8 +290,10 @@ void NodeClient::onCancel(const QString &requestId)
 
 void NodeClient::sendFrame(const QByteArray &frame)
 {
-    if (m_socket && m_state == State::Connected)
+    if (m_socket && m_state == State::Connected) {
         m_socket->sendTextMessage(QString::fromUtf8(frame));
+        m_socket->flush(); // now, not on the event loop's next turn: each frame may be a streamed event
+    }
 }
 
 void NodeClient::sendRegister()
