@@ -8,7 +8,8 @@
 # Prints requests/s and p50/p99 latency for each, Switchyard's ratios against the two references and Portkey,
 # and the hub path's against direct, nginx and Switchyard's direct path.
 # Usage: tests/bench/run.sh path/to/switchyard [seconds-per-run]
-# Environment: BENCH_PORTKEY=0 skips Portkey (no npm registry at hand); SLOW_STREAMS=0 skips the slow-streams
+# Environment: BENCH_ROUNDS (3) sets how many rounds of every target run, the figures being their medians;
+# BENCH_PORTKEY=0 skips Portkey (no npm registry at hand); SLOW_STREAMS=0 skips the slow-streams
 # step at the end (SLOW_STREAMS and SLOW_STREAM_EVENTS otherwise set its streams and events per stream).
 set -euo pipefail
 BIN=$(readlink -f "${1:?path to the switchyard binary}")
@@ -198,23 +199,48 @@ measure() {
     END { printf "%.0f %.3f %.3f %d\n", rps, p50, p99, err + 0 }'
 }
 
+# Rounds: every target once per round, the rounds one after another, and the median of each figure over the
+# rounds. This machine's neighbours come and go; a slow spell then lands on one round of every target instead of
+# on all the runs of one, and the median leaves it out.
+ROUNDS=${BENCH_ROUNDS:-3}
+declare -A RPS P50 P99 ALL_RPS ALL_P50 ALL_P99 ERRORS
+median() { tr ' ' '\n' | awk 'NF' | sort -g | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}'; }
+TARGETS=(direct nginx switchyard hub portkey)
+[ "$PORTKEY" = 0 ] && TARGETS=(direct nginx switchyard hub)
+printf '%-6s %-12s %5s %12s %10s %10s %7s\n' round target conns "requests/s" "p50 ms" "p99 ms" errors
+for round in $(seq "$ROUNDS"); do
+  for conns in 1 50; do
+    threads=$([ "$conns" -eq 1 ] && echo 1 || echo 2)
+    for target in "${TARGETS[@]}"; do
+      script=post.lua
+      case $target in
+        direct) port=$UP ;; nginx) port=$PX ;; switchyard) port=$SY ;; hub) port=$HUB ;;
+        portkey) port=$PK script=portkey.lua ;;
+      esac
+      read -r rps p50 p99 errors < <(measure "http://127.0.0.1:$port/v1/chat/completions" "$conns" "$threads" "$script")
+      ALL_RPS[$target$conns]+="$rps " ALL_P50[$target$conns]+="$p50 " ALL_P99[$target$conns]+="$p99 "
+      ERRORS[$target$conns]=$(( ${ERRORS[$target$conns]:-0} + errors ))
+      printf '%-6s %-12s %5s %12s %10s %10s %7s\n' "$round" "$target" "$conns" "$rps" "$p50" "$p99" "$errors"
+      # What the errors were (wrk counts a call that takes over 2 s as a timeout).
+      [ "$errors" -eq 0 ] || grep -E 'Socket errors|Non-2xx' "$WORK/wrk.out" | sed 's/^ */             /' || true
+    done
+  done
+done
+
+echo
+echo "median of $ROUNDS rounds ($SECONDS_PER_RUN s each); errors are the total"
 printf '%-12s %5s %12s %10s %10s %7s\n' target conns "requests/s" "p50 ms" "p99 ms" errors
-declare -A RPS P50
 for conns in 1 50; do
-  threads=$([ "$conns" -eq 1 ] && echo 1 || echo 2)
   for target in direct nginx switchyard hub portkey; do
-    script=post.lua
-    case $target in
-      direct) port=$UP ;; nginx) port=$PX ;; switchyard) port=$SY ;; hub) port=$HUB ;;
-      portkey)
-        port=$PK script=portkey.lua
-        if [ "$PORTKEY" = 0 ]; then printf '%-12s %5s %12s\n' "$target" "$conns" "skipped ($PORTKEY_SKIPPED)"; continue; fi ;;
-    esac
-    read -r rps p50 p99 errors < <(measure "http://127.0.0.1:$port/v1/chat/completions" "$conns" "$threads" "$script")
-    RPS[$target$conns]=$rps P50[$target$conns]=$p50
-    printf '%-12s %5s %12s %10s %10s %7s\n' "$target" "$conns" "$rps" "$p50" "$p99" "$errors"
-    # What the errors were (wrk counts a call that takes over 2 s as a timeout).
-    [ "$errors" -eq 0 ] || grep -E 'Socket errors|Non-2xx' "$WORK/wrk.out" | sed 's/^ */             /' || true
+    if [ "$target" = portkey ] && [ "$PORTKEY" = 0 ]; then
+      printf '%-12s %5s %12s\n' "$target" "$conns" "skipped ($PORTKEY_SKIPPED)"
+      continue
+    fi
+    RPS[$target$conns]=$(echo "${ALL_RPS[$target$conns]}" | median)
+    P50[$target$conns]=$(echo "${ALL_P50[$target$conns]}" | median)
+    P99[$target$conns]=$(echo "${ALL_P99[$target$conns]}" | median)
+    printf '%-12s %5s %12s %10s %10s %7s\n' "$target" "$conns" "${RPS[$target$conns]}" "${P50[$target$conns]}" \
+      "${P99[$target$conns]}" "${ERRORS[$target$conns]}"
   done
 done
 
