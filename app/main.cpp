@@ -2,6 +2,7 @@
 #include "commandline.h"
 #include "config/configloader.h"
 #include "filelimit.h"
+#include "identity.h"
 #include "gateway.h"
 #include "providers/registry.h"
 #include "secrets/keychainsecretstore.h"
@@ -9,15 +10,10 @@
 #include "signalwatcher.h"
 #include "tokencommand.h"
 
-#ifdef SWITCHYARD_WITH_GUI
-#include "appicon.h"
-#include "desktop/language.h"
-#include "desktop/singleinstance.h"
-#include "mainwindow.h"
-#include "tray/traycontroller.h"
-#include <QApplication>
-#include <QMessageBox>
-#include <QSystemTrayIcon>
+#if defined(SWITCHYARD_DESKTOP_LINKED)
+#include "desktopentry.h"
+#elif defined(SWITCHYARD_DESKTOP_MODULE)
+#include "desktopmodule.h"
 #endif
 
 #include <QCoreApplication>
@@ -113,14 +109,6 @@ void chooseEventDispatcher(const QStringList &arguments)
 #endif
 }
 
-void setIdentity()
-{
-    // Per-attempt chatter is for debugging; QT_LOGGING_RULES can turn it back on.
-    QLoggingCategory::setFilterRules(QStringLiteral("switchyard.*.debug=false"));
-    QCoreApplication::setApplicationName(QStringLiteral("switchyard"));
-    QCoreApplication::setApplicationVersion(QStringLiteral(SWITCHYARD_VERSION));
-}
-
 // Runs the gateway without a window; returns the process exit code.
 int runHeadless(QCoreApplication &app, const CommandLine &commandLine)
 {
@@ -139,49 +127,6 @@ int runHeadless(QCoreApplication &app, const CommandLine &commandLine)
     return code;
 }
 
-#ifdef SWITCHYARD_WITH_GUI
-// The desktop app: one instance per configuration, a window and a tray icon.
-int runDesktop(QApplication &app, const CommandLine &commandLine)
-{
-    app.setWindowIcon(AppIcon::application());
-    // Wayland compositors match windows to switchyard.desktop (its name, its icon) by this; X11 by the
-    // desktop entry's StartupWMClass.
-    QGuiApplication::setDesktopFileName(QStringLiteral("switchyard"));
-    Language::install(app);
-    SingleInstance instance(commandLine.configPath.isEmpty() ? AppController::defaultConfigPath()
-                                                              : QFileInfo(commandLine.configPath).absoluteFilePath());
-    if (!instance.claim()) {
-        std::fprintf(stderr, "switchyard: already running; brought its window to the front\n");
-        return 0;
-    }
-    AppController controller;
-    QString error;
-    if (!controller.start(commandLine, true, &error)) {
-        std::fprintf(stderr, "switchyard: %s\n", qPrintable(error));
-        QMessageBox::critical(nullptr, QObject::tr("Switchyard cannot start"), error);
-        return 2;
-    }
-    SignalWatcher signals_;
-    QObject::connect(&signals_, &SignalWatcher::terminationRequested, &app, &QCoreApplication::quit);
-    if (controller.gateway()->isListening())
-        std::fprintf(stderr, "switchyard %s listening on %s (config: %s)\n", SWITCHYARD_VERSION,
-                     qPrintable(controller.gateway()->baseUrl()), qPrintable(controller.configPath()));
-    else
-        std::fprintf(stderr, "switchyard: not serving: %s\n", qPrintable(controller.listenProblem()));
-
-    MainWindow window(controller.gateway(), controller.editor());
-    window.setListenProblem(controller.listenProblem());
-    TrayController tray(controller.gateway(), controller.editor(), &window);
-    QObject::connect(&instance, &SingleInstance::raiseRequested, &window, &MainWindow::raiseToFront);
-    // At login, with a tray to live in, start there; otherwise the window is the app.
-    if (!commandLine.minimized || !QSystemTrayIcon::isSystemTrayAvailable())
-        window.show();
-    const int code = app.exec();
-    std::fprintf(stderr, "switchyard: stopped\n");
-    return code;
-}
-#endif
-
 } // namespace
 
 int main(int argc, char **argv)
@@ -193,11 +138,23 @@ int main(int argc, char **argv)
     const bool wantsHeadless = arguments.contains(QStringLiteral("--headless")) || noDisplayAvailable()
         || arguments.contains(QStringLiteral("token")) || arguments.contains(QStringLiteral("secret"));
 
-#ifdef SWITCHYARD_WITH_GUI
+    bool desktopUnavailable = false; // wanted, but the module is missing (or a GUI-less build): said once here
+#if defined(SWITCHYARD_DESKTOP_LINKED)
+    if (!wantsHeadless)
+        return switchyard_run_desktop(argc, argv);
+#elif defined(SWITCHYARD_DESKTOP_MODULE)
     if (!wantsHeadless) {
-        QApplication app(argc, argv);
-        setIdentity();
-        return runDesktop(app, parseCommandLine(app.arguments()));
+        QString why;
+        if (const DesktopModule::Entry runDesktop = DesktopModule::load(&why))
+            return runDesktop(argc, argv);
+        std::fprintf(stderr, "switchyard: the desktop interface cannot be loaded (%s); running headless\n",
+                     qPrintable(why));
+        desktopUnavailable = true;
+    }
+#else
+    if (!wantsHeadless) {
+        std::fprintf(stderr, "switchyard: this build has no desktop interface; running headless\n");
+        desktopUnavailable = true;
     }
 #endif
     const bool subcommand = arguments.contains(QStringLiteral("token")) || arguments.contains(QStringLiteral("secret"));
@@ -206,7 +163,7 @@ int main(int argc, char **argv)
         chooseEventDispatcher(arguments);
     }
     QCoreApplication app(argc, argv);
-    setIdentity();
+    applyIdentity();
     // Before the general parser, which does not know the token options (--name, --rpm, ...).
     if (isTokenManagementCommand(app.arguments()))
         return runTokenCommand(app.arguments());
@@ -220,7 +177,7 @@ int main(int argc, char **argv)
                      qPrintable(commandLine.command.join(QLatin1Char(' '))));
         return 2;
     }
-    if (!commandLine.headless)
+    if (!commandLine.headless && !desktopUnavailable)
         std::fprintf(stderr, "switchyard: no display found, running headless\n");
     return runHeadless(app, commandLine);
 }

@@ -1145,7 +1145,7 @@ Switchyard is not listening at the moment, so no client can reach it. Requests w
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../app/main.cpp" line="161"/>
+        <location filename="../app/desktopentry.cpp" line="42"/>
         <source>Switchyard cannot start</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1166,7 +1166,7 @@ Switchyard 当前未在监听，任何客户端都无法访问它。恢复服务
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../app/main.cpp" line="161"/>
+        <location filename="../app/desktopentry.cpp" line="42"/>
         <source>Switchyard cannot start</source>
         <translation>Switchyard 无法启动</translation>
     </message>

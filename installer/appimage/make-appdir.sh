@@ -59,7 +59,9 @@ host_only+='|libX11|libX11-xcb|libxcb|libxcb-dri2|libxcb-dri3|libxcb-glx|libxcb-
 host_only+='|libfontconfig|libfreetype|libdbus-1|libsystemd|libudev)\.so(\..*)?$'
 
 binary=$usr/bin/switchyard
-objects=("$binary" "$usr"/plugins/*/*.so "${dlopened[@]}")
+desktop_module=$usr/lib/switchyard/switchyard-desktop.so # the window and tray, loaded when there is a display
+[ -f "$desktop_module" ] || { echo "make-appdir: $desktop_module is not in the installed tree" >&2; exit 1; }
+objects=("$binary" "$desktop_module" "$usr"/plugins/*/*.so "${dlopened[@]}")
 
 # "soname path" for every library the objects need, as the host resolves them.
 needed=$(ldd "${objects[@]}" 2>/dev/null | awk '$2 == "=>" && $3 ~ /^\// {print $1, $3}' | sort -u)
@@ -82,6 +84,7 @@ for lib in "${dlopened[@]}"; do cp -L "$lib" "$usr/lib/"; done
 
 # Run paths: each object finds the bundled libraries relative to itself, wherever the AppDir is mounted.
 "$patchelf" --set-rpath '$ORIGIN/../lib' "$binary"
+"$patchelf" --set-rpath '$ORIGIN/..' "$desktop_module"
 for lib in "$usr"/lib/*.so*; do "$patchelf" --set-rpath '$ORIGIN' "$lib"; done
 for plugin in "$usr"/plugins/*/*.so; do "$patchelf" --set-rpath '$ORIGIN/../../lib' "$plugin"; done
 

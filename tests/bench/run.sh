@@ -61,11 +61,11 @@ http {
 CONF
 nginx -c "$WORK/nginx.conf" -p "$WORK/nginx" >/dev/null
 
-cat > "$WORK/config.yaml" <<CONF
-gateway:
-  listen: 127.0.0.1:$SY
+# The one provider, named $1, that serves "bench" from the upstream: Switchyard's own and the Co-Link node's.
+bench_provider() {
+  cat <<CONF
 providers:
-  - name: bench
+  - name: $1
     type: openai
     api_key: sk-bench
     base_url: http://127.0.0.1:$UP/v1
@@ -73,6 +73,8 @@ providers:
       - local: bench-local
         server_mapping: bench
 CONF
+}
+{ printf 'gateway:\n  listen: 127.0.0.1:%s\n' "$SY"; bench_provider bench; } > "$WORK/config.yaml"
 QT_LOGGING_RULES="*.info=false" "$BIN" --headless --config "$WORK/config.yaml" --data-dir "$WORK/data" 2>"$WORK/switchyard.log" &
 SY_PID=$!
 for _ in $(seq 50); do curl -sf "http://127.0.0.1:$SY/health" >/dev/null 2>&1 && break; sleep 0.1; done
@@ -102,15 +104,8 @@ server_url: "ws://127.0.0.1:$HUB/ws"
 max_parallel: 128
 gateway:
   listen: 127.0.0.1:$NODE
-providers:
-  - name: bench-node
-    type: openai
-    api_key: sk-bench
-    base_url: http://127.0.0.1:$UP/v1
-    models:
-      - local: bench-local
-        server_mapping: bench
 CONF
+bench_provider bench-node >> "$WORK/node.yaml"
 QT_LOGGING_RULES="*.info=false" "$BIN" --headless --config "$WORK/hub.yaml" --data-dir "$WORK/hub-data" 2>"$WORK/hub.log" &
 HUB_PID=$!
 for _ in $(seq 50); do curl -sf "http://127.0.0.1:$HUB/health" >/dev/null 2>&1 && break; sleep 0.1; done

@@ -21,8 +21,23 @@ private Q_SLOTS:
     void brokenConfigFailsWithFileAndLine();
     void nonLoopbackWithoutTokensIsRefused();
     void tokenHash();
+    // How the binary chooses between its window and headless (Linux: the window lives in a module).
+    void headlessRunMapsNoGuiLibrary();
+    void desktopRunLoadsTheModuleAndServes();
+    void missingDesktopModuleFallsBackToHeadless();
 
 private:
+    struct Running {
+        QString base;      // http://127.0.0.1:PORT
+        QByteArray err;    // stderr so far
+        QByteArray maps;   // /proc/PID/maps once it listens
+    };
+    // Starts the binary with these arguments (a config with no provider and a temporary data dir are added) and
+    // waits until it says where it listens.
+    static bool startAndWait(QProcess &process, const QTemporaryDir &dir, QStringList arguments,
+                             const QProcessEnvironment &environment, Running *running,
+                             const QString &binary = QStringLiteral(SWITCHYARD_BINARY));
+    static bool stopCleanly(QProcess &process);
     static QString writeFile(const QTemporaryDir &dir, const QByteArray &content);
     // A Co-Link client config.yaml as its guide prints it, for one provider at upstreamUrl.
     static QByteArray colinkClientConfig(const QString &upstreamUrl, const QString &serverUrl = {});
@@ -184,6 +199,99 @@ void TestHeadless::tokenHash()
     // SHA-256 of "test".
     QCOMPARE(process.readAllStandardOutput().trimmed(),
              QByteArray("9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"));
+}
+
+bool TestHeadless::startAndWait(QProcess &process, const QTemporaryDir &dir, QStringList arguments,
+                                const QProcessEnvironment &environment, Running *running, const QString &binary)
+{
+    const QString config = writeFile(dir, "providers: []\n");
+    arguments << QStringLiteral("--config") << config << QStringLiteral("--listen") << QStringLiteral("127.0.0.1:0")
+              << QStringLiteral("--data-dir") << dir.filePath(QStringLiteral("data"));
+    process.setProcessEnvironment(environment);
+    process.setProcessChannelMode(QProcess::SeparateChannels);
+    process.start(binary, arguments);
+    if (!process.waitForStarted())
+        return false;
+    static const QRegularExpression listening(QStringLiteral("listening on http://127\\.0\\.0\\.1:(\\d+)/v1"));
+    QRegularExpressionMatch match;
+    const bool up = TestHttp::waitUntil([&] {
+        running->err += process.readAllStandardError();
+        match = listening.match(QString::fromUtf8(running->err));
+        return match.hasMatch();
+    }, 15'000);
+    if (!up) {
+        qWarning().noquote() << running->err;
+        return false;
+    }
+    running->base = QStringLiteral("http://127.0.0.1:%1").arg(match.captured(1));
+    QFile maps(QStringLiteral("/proc/%1/maps").arg(process.processId()));
+    if (maps.open(QIODevice::ReadOnly))
+        running->maps = maps.readAll();
+    return true;
+}
+
+bool TestHeadless::stopCleanly(QProcess &process)
+{
+    process.terminate();
+    return TestHttp::waitUntil([&] { return process.state() == QProcess::NotRunning; }, 10'000)
+        && process.exitStatus() == QProcess::NormalExit && process.exitCode() == 0;
+}
+
+void TestHeadless::headlessRunMapsNoGuiLibrary()
+{
+#ifndef Q_OS_LINUX
+    QSKIP("the desktop module is how Linux builds keep GUI libraries out of headless runs");
+#endif
+    QTemporaryDir dir;
+    QProcess process;
+    Running running;
+    QVERIFY(startAndWait(process, dir, {QStringLiteral("--headless")}, QProcessEnvironment::systemEnvironment(),
+                         &running));
+    QVERIFY(!running.maps.isEmpty());
+    QVERIFY2(running.maps.contains("libQt6Core"), "the maps were not read");
+    for (const char *gui : {"libQt6Widgets", "libQt6Gui", "libQt6Charts", "switchyard-desktop"})
+        QVERIFY2(!running.maps.contains(gui), gui);
+    QCOMPARE(TestHttp::get(QUrl(running.base + QStringLiteral("/health"))).status, 200);
+    QVERIFY(stopCleanly(process));
+}
+
+void TestHeadless::desktopRunLoadsTheModuleAndServes()
+{
+#ifndef Q_OS_LINUX
+    QSKIP("on macOS the window is linked into the executable");
+#endif
+    QTemporaryDir dir;
+    QProcess process;
+    Running running;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen")); // a display: the window
+    QVERIFY(startAndWait(process, dir, {}, environment, &running));
+    QVERIFY2(running.maps.contains("switchyard-desktop.so"), running.err.constData());
+    QVERIFY(running.maps.contains("libQt6Widgets"));
+    QVERIFY2(!running.err.contains("running headless"), running.err.constData());
+    QCOMPARE(TestHttp::get(QUrl(running.base + QStringLiteral("/health"))).status, 200);
+    QVERIFY(stopCleanly(process));
+}
+
+void TestHeadless::missingDesktopModuleFallsBackToHeadless()
+{
+#ifndef Q_OS_LINUX
+    QSKIP("on macOS the window is linked into the executable");
+#endif
+    // The executable alone, as if the module had not been installed: it says so and serves anyway.
+    QTemporaryDir dir;
+    const QString lonely = dir.filePath(QStringLiteral("switchyard"));
+    QVERIFY(QFile::copy(QStringLiteral(SWITCHYARD_BINARY), lonely));
+    QProcess process;
+    Running running;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    QVERIFY(startAndWait(process, dir, {}, environment, &running, lonely));
+    QVERIFY2(running.err.contains("the desktop interface cannot be loaded"), running.err.constData());
+    QVERIFY2(running.err.contains("switchyard-desktop.so not found"), running.err.constData());
+    QVERIFY(!running.maps.contains("libQt6Widgets"));
+    QCOMPARE(TestHttp::get(QUrl(running.base + QStringLiteral("/health"))).status, 200);
+    QVERIFY(stopCleanly(process));
 }
 
 QTEST_GUILESS_MAIN(TestHeadless)

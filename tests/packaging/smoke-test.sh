@@ -69,6 +69,22 @@ check_maps_from_image() {
               | grep -v "^$appdir/" | sort -u || true)
   [ -z "$foreign" ] || fail "$2: loaded from the host: $foreign"
   ok "$2: every Qt library and plugin, QtKeychain, yaml-cpp, ICU and libsecret mapped comes from $appdir"
+  check_desktop_module "$1" "$2"
+}
+
+# after_start hook (and part of the one above): a window run has loaded the desktop module, a headless run no GUI
+# library at all (the module is how a headless gateway stays small: docs/benchmarks.md).
+check_desktop_module() {
+  local pid; pid=$(app_pid "$1")
+  [ -n "$pid" ] || fail "$2: cannot find the switchyard process"
+  local maps; maps=$(awk '{print $6}' "/proc/$pid/maps")
+  if grep -q -- "--headless" <(tr '\0' '\n' <"/proc/$pid/cmdline"); then
+    ! grep -qE 'libQt6(Widgets|Gui)|switchyard-desktop' <<<"$maps" || fail "$2: a headless run mapped GUI libraries"
+    ok "$2: headless, no GUI library mapped"
+  else
+    grep -q '/lib/switchyard/switchyard-desktop.so$' <<<"$maps" || fail "$2: the desktop module is not loaded"
+    ok "$2: the desktop module is loaded from $(grep 'switchyard-desktop.so$' <<<"$maps" | head -1)"
+  fi
 }
 
 # QtKeychain through the bundled libsecret to a real Secret Service (GNOME Keyring in a private D-Bus session,
@@ -105,15 +121,15 @@ check_deb() {
   ok ".deb Depends: $depends"
 
   contents=$(dpkg-deb -c "$DEB" | awk '{print $NF}')
-  for file in ./usr/bin/switchyard ./usr/share/applications/switchyard.desktop \
-              ./usr/share/metainfo/io.switchyard.app.metainfo.xml; do
+  for file in ./usr/bin/switchyard ./usr/lib/switchyard/switchyard-desktop.so \
+              ./usr/share/applications/switchyard.desktop ./usr/share/metainfo/io.switchyard.app.metainfo.xml; do
     grep -qxF "$file" <<<"$contents" || fail ".deb lacks $file"
   done
   for size in 16 22 24 32 48 64 128 256 512; do
     grep -qxF "./usr/share/icons/hicolor/${size}x${size}/apps/switchyard.png" <<<"$contents" \
       || fail ".deb lacks the ${size}px icon"
   done
-  ok ".deb holds the binary, desktop entry, metainfo and 9 icon sizes"
+  ok ".deb holds the binary, the desktop module, desktop entry, metainfo and 9 icon sizes"
 
   # Every dependency exists in the configured Debian archive (a misspelt name would make the .deb uninstallable).
   if [ -n "$(ls /var/lib/apt/lists/ 2>/dev/null | grep -v -e lock -e partial)" ]; then
@@ -136,7 +152,8 @@ check_deb() {
   else
     echo "smoke-test: skipped: validating the desktop entry and metainfo (desktop-file-utils, appstream)"
   fi
-  serve deb-unpacked -- "$DEB_ROOT/usr/bin/switchyard" --headless
+  after_start=check_desktop_module serve deb-unpacked -- "$DEB_ROOT/usr/bin/switchyard" --headless
+  after_start=check_desktop_module serve deb-unpacked-desktop QT_QPA_PLATFORM=offscreen -- "$DEB_ROOT/usr/bin/switchyard"
 }
 
 # ---- the AppImage ----
@@ -146,6 +163,7 @@ check_appimage() {
   local offset; offset=$("$APPIMAGE" --appimage-offset)
   unsquashfs -o "$offset" -l "$APPIMAGE" >"$WORK/listing" 2>&1 || fail "unsquashfs cannot read the image at $offset"
   for file in AppRun switchyard.desktop switchyard.png usr/bin/switchyard usr/bin/qt.conf \
+              usr/lib/switchyard/switchyard-desktop.so \
               usr/plugins/platforms/libqxcb.so usr/plugins/sqldrivers/libqsqlite.so \
               usr/plugins/tls/libqopensslbackend.so usr/lib/libQt6Core.so.6 usr/lib/libqt6keychain.so.1 \
               usr/lib/libssl.so.3 usr/lib/libsecret-1.so.0; do
