@@ -38,6 +38,8 @@ private:
                              const QProcessEnvironment &environment, Running *running,
                              const QString &binary = QStringLiteral(SWITCHYARD_BINARY));
     static bool stopCleanly(QProcess &process);
+    // The environment with a display to open the window on: Qt's offscreen platform.
+    static QProcessEnvironment withDisplay();
     static QString writeFile(const QTemporaryDir &dir, const QByteArray &content);
     // A Co-Link client config.yaml as its guide prints it, for one provider at upstreamUrl.
     static QByteArray colinkClientConfig(const QString &upstreamUrl, const QString &serverUrl = {});
@@ -230,6 +232,13 @@ bool TestHeadless::startAndWait(QProcess &process, const QTemporaryDir &dir, QSt
     return true;
 }
 
+QProcessEnvironment TestHeadless::withDisplay()
+{
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    return environment;
+}
+
 bool TestHeadless::stopCleanly(QProcess &process)
 {
     process.terminate();
@@ -263,9 +272,7 @@ void TestHeadless::desktopRunLoadsTheModuleAndServes()
     QTemporaryDir dir;
     QProcess process;
     Running running;
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen")); // a display: the window
-    QVERIFY(startAndWait(process, dir, {}, environment, &running));
+    QVERIFY(startAndWait(process, dir, {}, withDisplay(), &running));
     QVERIFY2(running.maps.contains("switchyard-desktop.so"), running.err.constData());
     QVERIFY(running.maps.contains("libQt6Widgets"));
     QVERIFY2(!running.err.contains("running headless"), running.err.constData());
@@ -284,9 +291,7 @@ void TestHeadless::missingDesktopModuleFallsBackToHeadless()
     QVERIFY(QFile::copy(QStringLiteral(SWITCHYARD_BINARY), lonely));
     QProcess process;
     Running running;
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
-    QVERIFY(startAndWait(process, dir, {}, environment, &running, lonely));
+    QVERIFY(startAndWait(process, dir, {}, withDisplay(), &running, lonely));
     QVERIFY2(running.err.contains("the desktop interface cannot be loaded"), running.err.constData());
     QVERIFY2(running.err.contains("switchyard-desktop.so not found"), running.err.constData());
     QVERIFY(!running.maps.contains("libQt6Widgets"));
