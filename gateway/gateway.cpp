@@ -61,7 +61,7 @@ Gateway::Gateway(const GatewayOptions &options, QObject *parent)
     m_usageApi->addRoutes(m_api->routes());
     m_clinvk = std::make_unique<ClinvkApi>(this, relay, m_api->routes());
     m_tasks = new TaskService(relay, m_upstreams, this);
-    m_taskApi = std::make_unique<TaskApi>(this, m_access.get(), m_tasks);
+    m_taskApi = std::make_unique<TaskApi>(this, m_tasks);
     m_taskApi->addRoutes(m_api->routes());
     m_hub = new Hub(m_router, m_options.hubTimings, this);
     m_node = new NodeClient(relay, m_options.nodeTimings, this);

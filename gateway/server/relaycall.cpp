@@ -83,7 +83,10 @@ void RelayCall::startAttempt()
     const bool upstreamStream = client.stream && backend.config.streaming;
     // Image models some providers serve as chat models (the Akash Chat proxy): the same call, asked as a chat.
     const bool imagesViaChat = client.kind == ApiKind::ImageGenerations && backend.config.imagesViaChat;
-    const ClientRequest asked = imagesViaChat ? RequestPlan::imageRequestAsChat(client) : client;
+    std::optional<ClientRequest> asChat;
+    if (imagesViaChat)
+        asChat = RequestPlan::imageRequestAsChat(client);
+    const ClientRequest &asked = asChat ? *asChat : client;
     QString translationError;
     const std::optional<QByteArray> body =
         RequestPlan::bodyFor(asked, *backend.adapter, picked->localModel, upstreamStream, &translationError);

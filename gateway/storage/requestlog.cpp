@@ -324,58 +324,70 @@ void RequestLog::handOver()
     QMetaObject::invokeMethod(m_writer, [w = m_writer, batch = std::exchange(m_batch, {})] { w->append(batch); });
 }
 
-void RequestLog::flush()
+// Every query goes through one of these two: the rows batched on this side reach the writer first (queued calls
+// run in order), so a query always sees every row recorded before it.
+template <typename Work>
+void RequestLog::waitForWriter(Work work)
 {
     handOver();
-    QMetaObject::invokeMethod(m_writer, [w = m_writer] { w->flush(); }, Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(m_writer, std::move(work), Qt::BlockingQueuedConnection);
+}
+
+template <typename Result, typename Query>
+void RequestLog::answerLater(Query query, QObject *context, std::function<void(const Result &)> done)
+{
+    handOver();
+    // The answer comes back through this object, which outlives the writer, so context is only ever looked
+    // at on its own thread.
+    QMetaObject::invokeMethod(m_writer, [this, query = std::move(query), guard = QPointer<QObject>(context),
+                                         done = std::move(done)] {
+        const Result result = query(*m_writer);
+        QMetaObject::invokeMethod(this, [guard, done, result] {
+            if (guard)
+                done(result);
+        });
+    });
+}
+
+void RequestLog::flush()
+{
+    waitForWriter([w = m_writer] { w->flush(); });
 }
 
 QList<RequestRecord> RequestLog::recent(int limit)
 {
-    handOver();
     QList<RequestRecord> rows;
-    QMetaObject::invokeMethod(m_writer, [&] { rows = m_writer->recent(limit); }, Qt::BlockingQueuedConnection);
+    waitForWriter([&] { rows = m_writer->recent(limit); });
     return rows;
 }
 
 qint64 RequestLog::countToday()
 {
-    handOver();
     const qint64 midnight = QDateTime(QDate::currentDate(), QTime(0, 0)).toMSecsSinceEpoch();
     qint64 count = 0;
-    QMetaObject::invokeMethod(m_writer, [&] { count = m_writer->countSince(midnight); },
-                              Qt::BlockingQueuedConnection);
+    waitForWriter([&] { count = m_writer->countSince(midnight); });
     return count;
 }
 
 QHash<qint64, TokenTotals> RequestLog::tokenTotalsSince(qint64 sinceMs)
 {
-    handOver();
     QHash<qint64, TokenTotals> totals;
-    QMetaObject::invokeMethod(m_writer, [&] { totals = m_writer->tokenTotalsSince(sinceMs); },
-                              Qt::BlockingQueuedConnection);
+    waitForWriter([&] { totals = m_writer->tokenTotalsSince(sinceMs); });
     return totals;
 }
 
 UsageBreakdown RequestLog::breakdown(const UsageBreakdownQuery &query)
 {
-    handOver();
     UsageBreakdown result;
-    QMetaObject::invokeMethod(m_writer, [&] { result = m_writer->breakdown(query); }, Qt::BlockingQueuedConnection);
+    waitForWriter([&] { result = m_writer->breakdown(query); });
     return result;
 }
 
 void RequestLog::breakdownLater(const UsageBreakdownQuery &query, QObject *context,
                                 std::function<void(const UsageBreakdown &)> done)
 {
-    handOver();
-    QMetaObject::invokeMethod(m_writer, [this, query, guard = QPointer<QObject>(context), done = std::move(done)] {
-        const UsageBreakdown result = m_writer->breakdown(query);
-        QMetaObject::invokeMethod(this, [guard, done, result] {
-            if (guard)
-                done(result);
-        });
-    });
+    answerLater<UsageBreakdown>([query](RequestLogWriter &w) { return w.breakdown(query); }, context,
+                                std::move(done));
 }
 
 namespace {
@@ -390,27 +402,16 @@ std::pair<QDate, QDate> usagePeriod(int days, const QDate &lastDay)
 
 UsageReport RequestLog::usage(int days, const QDate &lastDay)
 {
-    handOver();
     const auto [first, last] = usagePeriod(days, lastDay);
     UsageReport report;
-    QMetaObject::invokeMethod(m_writer, [&, first = first, last = last] { report = m_writer->usage(first, last); },
-                              Qt::BlockingQueuedConnection);
+    waitForWriter([&, first = first, last = last] { report = m_writer->usage(first, last); });
     return report;
 }
 
 void RequestLog::usageLater(int days, QObject *context, std::function<void(const UsageReport &)> done,
                             const QDate &lastDay)
 {
-    handOver();
     const auto [first, last] = usagePeriod(days, lastDay);
-    // The answer comes back through this object, which outlives the writer, so context is only ever looked
-    // at on its own thread.
-    QMetaObject::invokeMethod(m_writer, [this, first = first, last = last, guard = QPointer<QObject>(context),
-                                         done = std::move(done)] {
-        const UsageReport report = m_writer->usage(first, last);
-        QMetaObject::invokeMethod(this, [guard, done, report] {
-            if (guard)
-                done(report);
-        });
-    });
+    answerLater<UsageReport>([first = first, last = last](RequestLogWriter &w) { return w.usage(first, last); },
+                             context, std::move(done));
 }

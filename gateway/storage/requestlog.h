@@ -63,6 +63,10 @@ private:
     // first, so it sees them.
     static constexpr qsizetype maxBatchRows = 200;
     void handOver();
+    template <typename Work>
+    void waitForWriter(Work work);
+    template <typename Result, typename Query>
+    void answerLater(Query query, QObject *context, std::function<void(const Result &)> done);
 
     QThread m_thread;
     RequestLogWriter *m_writer = nullptr;

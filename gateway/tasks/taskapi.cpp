@@ -2,7 +2,6 @@
 
 #include "gateway.h"
 #include "routing/router.h"
-#include "server/accesscontrol.h"
 #include "server/apicall.h"
 #include "server/bodyvalidation.h"
 #include "server/errorresponse.h"
@@ -42,8 +41,8 @@ std::optional<GatewayError> requireString(const QJsonObject &body, const QString
 
 } // namespace
 
-TaskApi::TaskApi(Gateway *gateway, const AccessControl *access, TaskService *tasks)
-    : m_gateway(gateway), m_access(access), m_tasks(tasks)
+TaskApi::TaskApi(Gateway *gateway, TaskService *tasks)
+    : m_gateway(gateway), m_tasks(tasks)
 {
 }
 
@@ -104,19 +103,12 @@ bool TaskApi::prefersAsync(const HttpRequest &request)
     return false;
 }
 
-QByteArray TaskApi::ownerOf(const HttpRequest &request) const
+QByteArray TaskApi::ownerOf(const ApiCall &call)
 {
     // Keyed by the token's SHA-256, as the config stores tokens: a task stays its creator's across restarts
-    // and renames, and the token itself is never written down. Without tokens every client is the same one.
-    if (!m_access->tokensRequired())
-        return {};
-    const QByteArray authorization = request.header("Authorization").trimmed();
-    QByteArray token;
-    if (authorization.size() > 7 && authorization.first(7).compare("Bearer ", Qt::CaseInsensitive) == 0)
-        token = authorization.mid(7).trimmed();
-    else
-        token = request.header("x-api-key").trimmed();
-    return AccessControl::hashToken(token);
+    // and renames, and the token itself is never written down. Without tokens every client is the same one
+    // (authentication leaves no caller then).
+    return call.caller ? call.caller->sha256Hex : QByteArray();
 }
 
 std::optional<QJsonObject> TaskApi::parseBody(ApiCall &call) const
@@ -173,7 +165,7 @@ void TaskApi::generate(ApiCall &call, TaskType type)
     }
 
     if (async) {
-        const Task task = m_tasks->startTask(type, call.publicModel, ownerOf(call.request), submission);
+        const Task task = m_tasks->startTask(type, call.publicModel, ownerOf(call), submission);
         call.sendRaw(202, "application/json", compact(task.toJson()),
                      {{QByteArrayLiteral("Location"), "/v1/tasks/" + task.id.toLatin1()}});
         return;
@@ -210,7 +202,7 @@ GatewayError TaskApi::unknownTask(const QString &id)
 void TaskApi::answerTask(ApiCall &call)
 {
     const QString id = call.params.value(0);
-    const std::optional<Task> task = m_tasks->find(id, ownerOf(call.request));
+    const std::optional<Task> task = m_tasks->find(id, ownerOf(call));
     if (!task) {
         call.sendError(unknownTask(id));
         return;
@@ -222,7 +214,7 @@ void TaskApi::cancelTask(ApiCall &call)
 {
     const QString id = call.params.value(0);
     Task task;
-    switch (m_tasks->cancel(id, ownerOf(call.request), &task)) {
+    switch (m_tasks->cancel(id, ownerOf(call), &task)) {
     case TaskService::CancelOutcome::NotFound:
         call.sendError(unknownTask(id));
         return;

@@ -6,7 +6,6 @@
 #include <QJsonObject>
 #include <optional>
 
-class AccessControl;
 class ApiCall;
 class Gateway;
 class RouteTable;
@@ -19,7 +18,7 @@ struct HttpRequest;
 class TaskApi final
 {
 public:
-    TaskApi(Gateway *gateway, const AccessControl *access, TaskService *tasks);
+    TaskApi(Gateway *gateway, TaskService *tasks);
     void addRoutes(RouteTable &routes);
 
     // The checks made before anything is relayed, in OpenAI's error shape; body is a parsed JSON object.
@@ -31,11 +30,10 @@ private:
     void generate(ApiCall &call, TaskType type);
     void answerTask(ApiCall &call);
     void cancelTask(ApiCall &call);
-    QByteArray ownerOf(const HttpRequest &request) const;
+    static QByteArray ownerOf(const ApiCall &call);
     std::optional<QJsonObject> parseBody(ApiCall &call) const;
     static GatewayError unknownTask(const QString &id);
 
     Gateway *m_gateway;
-    const AccessControl *m_access;
     TaskService *m_tasks;
 };

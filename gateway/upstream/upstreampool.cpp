@@ -119,8 +119,9 @@ void UpstreamPool::closeExpired()
     }
     for (const auto &[key, socket] : std::as_const(expired))
         forget(key, socket);
-    if (m_idle.isEmpty())
-        m_sweep.stop();
+    if (idleCount() == 0)
+        m_sweep.stop(); // take() leaves empty lists behind, so the map itself is not the test
+
 }
 
 void UpstreamPool::forget(const QString &key, QTcpSocket *socket)
